@@ -1,0 +1,279 @@
+"""Build the knowledge graph: map facts to named graphs and write them to the store in one transaction.
+
+Each article's facts live in their own named graph (`mapping.article_graph`), so rebuilding after one article
+changed rewrites that graph only, and building the same input twice leaves the store as it was. Everything is
+mapped in memory first, then written with one atomic `GraphStore.replace_graphs` call: an error or an
+interrupt before the write leaves the store untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+
+from warta import namespaces as ns
+from warta.errors import InputError, WartaError
+from warta.facts import Article, ArticleFacts, FactsFormatError
+from warta.gazetteer import Gazetteer, load_gazetteer
+from warta.mapping import (
+    MappingError,
+    Triple,
+    article_graph,
+    has_blank_nodes,
+    known_sectors,
+    map_article,
+    reference_graphs,
+)
+from warta.namespaces import RDF
+from warta.store import GraphStore
+
+T = TypeVar("T")
+_FACTS_KEYS = ("regions", "officials", "visits")
+_REGION_PREFIX = str(ns.ID["region/"])
+
+
+@dataclass
+class BuildSummary:
+    """What one build did. `triples` is the store total (quads: a triple in two graphs counts twice)."""
+
+    articles: int = 0
+    visits: int = 0
+    officials: int = 0
+    regions: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    graphs_written: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --- reading JSONL ----------------------------------------------------------------------------------------
+
+
+def _read_jsonl(
+    path: str | os.PathLike[str], parse: Callable[[Any], T]
+) -> tuple[list[tuple[T, int]], list[InputError]]:
+    """Records of a JSONL file with their line numbers, and one InputError per bad line (the rest is kept)."""
+    name = str(path)
+    records: list[tuple[T, int]] = []
+    errors: list[InputError] = []
+    first_line: dict[str, int] = {}
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            lines = list(handle)
+    except (OSError, UnicodeDecodeError) as error:
+        return [], [
+            InputError(f"cannot read: {error.strerror if isinstance(error, OSError) else error}", name)
+        ]
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            errors.append(InputError(f"malformed JSON: {error.msg} (column {error.colno})", name, number))
+            continue
+        try:
+            record = parse(data)
+        except FactsFormatError as error:
+            errors.append(InputError(str(error), name, number))
+            continue
+        record_id = record.id  # type: ignore[attr-defined]
+        if record_id in first_line:
+            errors.append(
+                InputError(
+                    f"duplicate id {record_id!r} (first on line {first_line[record_id]})", name, number
+                )
+            )
+            continue
+        first_line[record_id] = number
+        records.append((record, number))
+    return records, errors
+
+
+def read_facts(path: str | os.PathLike[str]) -> tuple[list[ArticleFacts], list[InputError]]:
+    """The facts records of a JSONL file, and an InputError naming file and line for each bad one."""
+    records, errors = _read_jsonl(path, ArticleFacts.from_dict)
+    return [record for record, _ in records], errors
+
+
+def read_articles(path: str | os.PathLike[str]) -> tuple[list[Article], list[InputError]]:
+    """The article records of a JSONL file, and an InputError naming file and line for each bad one."""
+    records, errors = _read_jsonl(path, _article)
+    return [record for record, _ in records], errors
+
+
+def _article(data: Any) -> Article:
+    if not isinstance(data, Mapping):
+        raise FactsFormatError("an article record must be a JSON object")
+    return Article.from_dict(data)
+
+
+def is_facts_file(path: str | os.PathLike[str]) -> bool:
+    """A `.jsonl` file whose first record has a "regions", "officials" or "visits" key."""
+    if Path(path).suffix != ".jsonl" or not Path(path).is_file():
+        return False
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            for text in handle:
+                if text.strip():
+                    first = json.loads(text)
+                    return isinstance(first, dict) and any(key in first for key in _FACTS_KEYS)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return True  # let read_facts report what is wrong with it, line by line
+    return False
+
+
+# --- building ---------------------------------------------------------------------------------------------
+
+
+def build(
+    records: Iterable[ArticleFacts],
+    store: GraphStore,
+    gazetteer: Gazetteer | None = None,
+    articles: Mapping[str, Article] | Iterable[Article] | None = None,
+    where: Mapping[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildSummary:
+    """Map every facts record into its article's named graph and write them all in one transaction.
+
+    `articles` (by id) add each article's metadata. `where` maps an article id to "file:line" for messages.
+    A record naming an unknown region code or sector id is skipped; its message is in `summary.errors`.
+    `progress(done, total)` is called after each record is mapped.
+    """
+    started = time.perf_counter()
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    by_id = _articles_by_id(articles)
+    where = where or {}
+    sectors = known_sectors()
+    summary = BuildSummary()
+    graphs: dict[URIRef, list[Triple]] = {}
+    records = list(records)
+    for done, facts in enumerate(records, start=1):
+        location = where.get(facts.id)
+        graph = article_graph(facts.id)
+        try:
+            if graph in graphs:
+                raise InputError(f"duplicate article id {facts.id!r}")
+            graphs[graph] = map_article(by_id.get(facts.id), facts, gazetteer, sectors)
+        except (MappingError, InputError) as error:
+            summary.errors.append(f"{location}: {error}" if location else str(error))
+        if progress is not None:
+            progress(done, len(records))
+    _count(summary, graphs.values())
+    references = {name: list(graph) for name, graph in reference_graphs(gazetteer).items()}
+    changed = {
+        name: triples for name, triples in {**references, **graphs}.items() if not _same(store, name, triples)
+    }
+    store.replace_graphs(changed)
+    summary.graphs_written = len(changed)
+    summary.triples = store.count()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _articles_by_id(articles: Mapping[str, Article] | Iterable[Article] | None) -> dict[str, Article]:
+    if articles is None:
+        return {}
+    if isinstance(articles, Mapping):
+        return dict(articles)
+    return {article.id: article for article in articles}
+
+
+def _count(summary: BuildSummary, graphs: Iterable[list[Triple]]) -> None:
+    visits, officials, regions = set(), set(), set()
+    for triples in graphs:
+        summary.articles += 1
+        for s, p, o in triples:
+            if p == RDF.type and o == ns.Visit:
+                visits.add(s)
+            elif p == RDF.type and o == ns.Official:
+                officials.add(s)
+            elif p == ns.mentions and str(o).startswith(_REGION_PREFIX):
+                regions.add(o)
+    summary.visits, summary.officials, summary.regions = len(visits), len(officials), len(regions)
+
+
+def _same(store: GraphStore, name: URIRef, triples: Sequence[Triple]) -> bool:
+    """Whether the store's graph `name` already holds exactly `triples` (up to blank node labels)."""
+    existing = store.triples(name)
+    if len(existing) != len(set(triples)):
+        return False
+    if not has_blank_nodes(triples) and not has_blank_nodes(existing):
+        return set(existing) == set(triples)
+    old, new = Graph(), Graph()
+    for triple in existing:
+        old.add(triple)
+    for triple in triples:
+        new.add(triple)
+    return isomorphic(old, new)
+
+
+# --- from files -------------------------------------------------------------------------------------------
+
+
+def build_from_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    store: GraphStore,
+    gazetteer: Gazetteer | None = None,
+    articles_path: str | os.PathLike[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildSummary:
+    """Build from input files: facts JSONL files are mapped as they are; anything else (article JSONL, text
+    files) is read by `warta.ingest` and goes through `warta.extract` first."""
+    errors: list[InputError] = []
+    articles: dict[str, Article] = {}
+    if articles_path is not None:
+        found, bad = read_articles(articles_path)
+        articles.update((a.id, a) for a in found)
+        errors.extend(bad)
+    records: list[ArticleFacts] = []
+    where: dict[str, str] = {}
+    raw: list[str | os.PathLike[str]] = []
+    for path in paths:
+        if not is_facts_file(path):
+            raw.append(path)
+            continue
+        located, bad = _read_jsonl(path, ArticleFacts.from_dict)
+        errors.extend(bad)
+        for record, line in located:
+            if record.id in where:
+                errors.append(
+                    InputError(f"duplicate id {record.id!r} (first at {where[record.id]})", str(path), line)
+                )
+                continue
+            records.append(record)
+            where[record.id] = f"{path}:{line}"
+    if raw:
+        extracted, raw_articles, bad = _extract(raw)
+        errors.extend(bad)
+        for article in raw_articles:
+            articles.setdefault(article.id, article)
+        records.extend(extracted)
+    summary = build(records, store, gazetteer, articles, where, progress)
+    summary.errors[:0] = [str(error) for error in errors]
+    return summary
+
+
+def _extract(
+    paths: Sequence[str | os.PathLike[str]],
+) -> tuple[list[ArticleFacts], list[Article], list[InputError]]:
+    """Raw articles → facts, through the extractor (imported only when raw input is given)."""
+    try:
+        from warta.extract import extract_articles
+        from warta.ingest import read_inputs
+    except ImportError as error:
+        raise WartaError(f"extraction not available ({error}); give a facts JSONL file instead") from error
+    articles, errors = read_inputs(list(paths))
+    articles = list(articles)
+    return list(extract_articles(articles)), articles, list(errors)

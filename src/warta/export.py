@@ -1,0 +1,54 @@
+"""Write the knowledge graph out: Turtle (the union of all graphs), TriG or N-Quads (named graphs kept),
+N-Triples or JSON-LD. Files are written atomically: a temporary file next to the target, then renamed."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from warta.errors import StoreError
+from warta.store import RDF_FORMATS, GraphStore
+
+FORMATS = RDF_FORMATS
+SUFFIXES = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "ntriples": ".nt", "jsonld": ".jsonld"}
+
+
+def export(
+    store: GraphStore, fmt: str = "turtle", out: str | os.PathLike[str] | BinaryIO | None = None
+) -> int:
+    """Serialise the store in `fmt` to the file `out` (atomically), a binary stream, or stdout when None/"-".
+
+    Returns the number of bytes written.
+    """
+    data = store.dump(fmt)
+    if out is None or out == "-":
+        out = sys.stdout.buffer
+    if hasattr(out, "write"):
+        out.write(data)  # type: ignore[union-attr]
+        out.flush()  # type: ignore[union-attr]
+        return len(data)
+    write_atomically(Path(out), data)  # type: ignore[arg-type]
+    return len(data)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never half of it."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise StoreError(f"cannot write {path}: {error.strerror or error}") from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException as error:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise StoreError(f"cannot write {path}: {error.strerror or error}") from error
+        raise

@@ -1,0 +1,314 @@
+"""Facts → RDF: the triples of one article's named graph, and the reference graphs every build shares.
+
+The mapping is a pure function of its input: the same facts give the same triples, with IRIs derived from
+content (region codes, normalised names, a hash of who visited whom when) so that two articles reporting the
+same visit describe one `warta:Visit`, each with its own `prov:wasDerivedFrom`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from warta import namespaces as ns
+from warta.errors import InputError
+from warta.evaluate import names_match, normalize_name
+from warta.facts import Article, ArticleFacts, Evidence, Official, Visit
+from warta.gazetteer import Gazetteer, Region
+from warta.namespaces import DCTERMS, ID, PROV, RDF, RDFS, SCHEMA, SECTOR, SKOS, XSD
+from warta.paths import ontology_file
+
+Triple = tuple[Node, Node, Node]
+
+_REGION_CLASS = {"province": ns.Province, "regency": ns.Regency, "city": ns.City}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_IRI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+_IRI_FORBIDDEN = re.compile(r"[\s<>\"{}|\\^`]")
+LANG = "id"
+
+
+class MappingError(InputError):
+    """A facts record names a region code or sector id warta does not know."""
+
+
+# --- IRIs -------------------------------------------------------------------------------------------------
+
+
+def article_graph(article_id: str) -> URIRef:
+    """The named graph holding what was read from one article."""
+    return URIRef(ns.ARTICLE_GRAPH + quote(article_id, safe=""))
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID["article/" + quote(article_id, safe="")]
+
+
+def region_iri(code: str) -> URIRef:
+    return ID["region/" + code]
+
+
+def sector_iri(sector_id: str) -> URIRef:
+    return SECTOR[sector_id]
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, runs of anything else turned into one '-': "Ricky CH Ricfat" → "ricky-ch-ricfat"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
+
+
+def official_iri(name: str, region: str | None) -> URIRef:
+    return ID[f"official/{region or 'unknown'}/{slug(normalize_name(name) or name)}"]
+
+
+def visit_iri(visit: Visit, article_id: str) -> URIRef:
+    """Dated visits are identified by who visited whom when; a dateless one stays tied to its article."""
+    key = f"{','.join(sorted(visit.visitor))}|{visit.host}|"
+    date = iso_date(visit.date)
+    key += date if date else f"|{article_id}"
+    return ID["visit/" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]]
+
+
+def derivation_iri(fact: URIRef, article_id: str) -> URIRef:
+    return URIRef(f"{fact}/derivation/{quote(article_id, safe='')}")
+
+
+# --- literals ---------------------------------------------------------------------------------------------
+
+
+def iso_date(text: str | None) -> str | None:
+    """`text` if it is a valid ISO calendar date (YYYY-MM-DD), else None."""
+    if not text or not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    return text
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(format(Decimal(repr(value)), "f"), datatype=XSD.decimal)
+
+
+def _url(url: str) -> Node:
+    """An IRI when `url` is a valid absolute IRI, else an xsd:anyURI literal."""
+    if _IRI_SCHEME.fullmatch(url) and not _IRI_FORBIDDEN.search(url):
+        return URIRef(url)
+    return Literal(url, datatype=XSD.anyURI)
+
+
+# --- reference data ---------------------------------------------------------------------------------------
+
+
+@cache
+def known_sectors() -> frozenset[str]:
+    """The sector ids of the SKOS scheme in `ontology/sectors.ttl`."""
+    graph = _parse(ontology_file("sectors.ttl"))
+    return frozenset(
+        str(s)[len(SECTOR) :] for s in graph.subjects(RDF.type, None) if str(s).startswith(str(SECTOR))
+    )
+
+
+def _parse(path: Path) -> Graph:
+    graph = Graph()
+    graph.parse(path, format="turtle")
+    return graph
+
+
+def region_triples(region: Region) -> list[Triple]:
+    """One region's description in the regions graph."""
+    iri = region_iri(region.code)
+    triples: list[Triple] = [
+        (iri, RDF.type, _REGION_CLASS[region.kind]),
+        (iri, RDFS.label, Literal(region.name, lang=LANG)),
+        (iri, SKOS.prefLabel, Literal(region.name, lang=LANG)),
+        (iri, ns.code, Literal(region.code)),
+        (iri, SKOS.notation, Literal(region.code)),
+    ]
+    if region.province:
+        triples.append((iri, ns.partOf, region_iri(region.province)))
+    if region.latitude is not None:
+        triples.append((iri, SCHEMA.latitude, _decimal(region.latitude)))
+    if region.longitude is not None:
+        triples.append((iri, SCHEMA.longitude, _decimal(region.longitude)))
+    triples.extend((iri, SKOS.altLabel, Literal(alias, lang=LANG)) for alias in region.aliases)
+    return triples
+
+
+def reference_graphs(gazetteer: Gazetteer) -> dict[URIRef, Graph]:
+    """The ontology, the sector scheme and every region of the gazetteer, by graph name."""
+    regions = Graph()
+    for region in gazetteer:
+        for triple in region_triples(region):
+            regions.add(triple)
+    return {
+        ns.ONTOLOGY_GRAPH: _parse(ontology_file("warta.ttl")),
+        ns.SECTORS_GRAPH: _parse(ontology_file("sectors.ttl")),
+        ns.REGIONS_GRAPH: regions,
+    }
+
+
+# --- one article ------------------------------------------------------------------------------------------
+
+
+class _ArticleMapper:
+    def __init__(self, article: Article | None, facts: ArticleFacts, gazetteer: Gazetteer, sectors):
+        self.article = article
+        self.facts = facts
+        self.gazetteer = gazetteer
+        self.sectors = sectors
+        self.iri = article_iri(facts.id)
+        self.triples: dict[Triple, None] = {}  # ordered set
+        self.mentioned: dict[URIRef, None] = {}
+
+    def add(self, s: Node, p: Node, o: Node) -> None:
+        self.triples[(s, p, o)] = None
+
+    def region(self, code: str) -> Region:
+        region = self.gazetteer.get(code)
+        if region is None:
+            raise MappingError(f"article {self.facts.id!r}: unknown region code {code}")
+        return region
+
+    def sector(self, sector_id: str) -> URIRef:
+        if sector_id not in self.sectors:
+            raise MappingError(f"article {self.facts.id!r}: unknown sector id {sector_id}")
+        return sector_iri(sector_id)
+
+    def mention(self, iri: URIRef) -> URIRef:
+        self.mentioned[iri] = None
+        return iri
+
+    def run(self) -> list[Triple]:
+        self.map_article()
+        for mention in self.facts.regions:
+            self.mention(region_iri(self.region(mention.code).code))
+        officials = [
+            (o, self.map_official(o.name, o.role, o.role_class, o.region, o.evidence))
+            for o in self.facts.officials
+        ]
+        for visit in self.facts.visits:
+            self.map_visit(visit, officials)
+        for iri in self.mentioned:
+            self.add(self.iri, ns.mentions, iri)
+        return list(self.triples)
+
+    def map_article(self) -> None:
+        iri, article = self.iri, self.article
+        self.add(iri, RDF.type, ns.Article)
+        self.add(iri, DCTERMS.identifier, Literal(self.facts.id))
+        title = article.title if article and article.title else None
+        self.add(iri, RDFS.label, Literal(title or self.facts.id))
+        if article is None:
+            return
+        if title:
+            self.add(iri, SCHEMA.headline, Literal(title))
+        published = iso_date(article.published)
+        if published:
+            self.add(iri, SCHEMA.datePublished, Literal(published, datatype=XSD.date))
+        if article.url:
+            self.add(iri, SCHEMA.url, _url(article.url))
+        if article.source:
+            self.add(iri, SCHEMA.publisher, Literal(article.source))
+
+    def map_official(
+        self, name: str, role: str, role_class: str, region: str | None, evidence: Evidence | None
+    ) -> URIRef:
+        if region is not None:
+            self.region(region)
+        iri = official_iri(name, region)
+        self.add(iri, RDF.type, ns.Official)
+        self.add(iri, SCHEMA.name, Literal(name))
+        self.add(iri, RDFS.label, Literal(name))
+        if role:
+            self.add(iri, ns.role, Literal(role))
+        self.add(iri, ns.roleClass, Literal(role_class))
+        if region is not None:
+            self.add(iri, ns.officialOf, region_iri(region))
+        self.provenance(iri, evidence)
+        return self.mention(iri)
+
+    def provenance(self, fact: URIRef, evidence: Evidence | None) -> None:
+        self.add(fact, PROV.wasDerivedFrom, self.iri)
+        if evidence is None:
+            return
+        derivation = derivation_iri(fact, self.facts.id)
+        self.add(fact, PROV.qualifiedDerivation, derivation)
+        self.add(derivation, RDF.type, ns.Derivation)
+        self.add(derivation, PROV.entity, self.iri)
+        self.add(derivation, ns.quote, Literal(evidence.text))
+        if evidence.start >= 0 and evidence.end >= evidence.start:
+            self.add(
+                derivation, ns.startOffset, Literal(str(evidence.start), datatype=XSD.nonNegativeInteger)
+            )
+            self.add(derivation, ns.endOffset, Literal(str(evidence.end), datatype=XSD.nonNegativeInteger))
+
+    def person(self, name: str, officials: list[tuple[Official, URIRef]], region: str) -> URIRef:
+        """The article's official called `name`, or a new Official of `region` when none matches."""
+        for official, iri in officials:
+            if names_match(official.name, name):
+                return iri
+        return self.map_official(name, "", "other", region, None)
+
+    def map_visit(self, visit: Visit, officials: list[tuple[Official, URIRef]]) -> None:
+        iri = visit_iri(visit, self.facts.id)
+        visitors = [self.region(code) for code in visit.visitor]
+        host = self.region(visit.host)
+        self.add(self.iri, ns.reports, iri)
+        self.add(iri, RDF.type, ns.Visit)
+        for region in visitors:
+            self.add(iri, ns.visitor, self.mention(region_iri(region.code)))
+        self.add(iri, ns.host, self.mention(region_iri(host.code)))
+        date = iso_date(visit.date)
+        if date:
+            self.add(iri, ns.date, Literal(date, datatype=XSD.date))
+        if visit.delegation_size is not None and visit.delegation_size > 0:
+            self.add(
+                iri, ns.delegationSize, Literal(str(visit.delegation_size), datatype=XSD.positiveInteger)
+            )
+        if visit.leader:
+            self.add(iri, ns.ledBy, self.person(visit.leader, officials, visitors[0].code))
+        if visit.received_by:
+            self.add(iri, ns.receivedBy, self.person(visit.received_by, officials, host.code))
+        self.add(iri, ns.visitType, Literal(visit.visit_type))
+        if visit.visitor_body:
+            self.add(iri, ns.visitorBody, Literal(visit.visitor_body))
+        if visit.venue:
+            self.add(iri, ns.venue, Literal(visit.venue))
+        for sector_id in visit.focus_sectors:
+            self.add(iri, ns.sector, self.mention(self.sector(sector_id)))
+        for sector_id in visit.mentioned_sectors:
+            self.add(iri, ns.mentionedSector, self.mention(self.sector(sector_id)))
+        label = f"{', '.join(r.core_name for r in visitors)} → {host.core_name}"
+        self.add(iri, RDFS.label, Literal(f"{label}, {date}" if date else label))
+        self.provenance(iri, visit.evidence)
+
+
+def map_article(
+    article: Article | None,
+    facts: ArticleFacts,
+    gazetteer: Gazetteer,
+    sectors: Collection[str] | None = None,
+) -> list[Triple]:
+    """The triples of the named graph of one article (`article_graph(facts.id)`).
+
+    `article` adds its metadata (headline, date, url, publisher) when given. `sectors` are the known sector
+    ids (default: those of `ontology/sectors.ttl`). Raises `MappingError` naming the first unknown region code
+    or sector id.
+    """
+    return _ArticleMapper(article, facts, gazetteer, known_sectors() if sectors is None else sectors).run()
+
+
+def has_blank_nodes(triples: Iterable[Triple]) -> bool:
+    return any(isinstance(term, BNode) for triple in triples for term in triple)

@@ -1,0 +1,272 @@
+"""The graph store: an embedded, persistent Oxigraph dataset of named graphs.
+
+`GraphStore` is the one place that talks to the storage engine. Its methods take and return plain data
+(graph IRIs as strings or rdflib terms, triples of rdflib terms, bytes) or pyoxigraph query results, so a
+remote store backed by a SPARQL 1.1 endpoint (issue 4) can implement the same methods later: `replace_graphs`
+as one SPARQL Update request, `query` by parsing the endpoint's results with `pyoxigraph.parse_query_results`,
+`dump` via the Graph Store Protocol. Only the embedded store exists now.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from warta.errors import QueryError, StoreError
+from warta.namespaces import PREFIXES, XSD
+
+DEFAULT_STORE = "warta-data"
+STORE_ENV = "WARTA_STORE"
+
+Triple = tuple[Node, Node, Node]
+QueryResults = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+_XSD_STRING = str(XSD.string)
+_SYNTAX_AT = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
+_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+}
+RDF_FORMATS = tuple(_FORMATS)
+DATASET_FORMATS = ("trig", "nquads")  # formats that keep the named graphs; the others write the union
+
+
+def default_store_path() -> Path:
+    """`$WARTA_STORE`, else `./warta-data`."""
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+# --- terms ------------------------------------------------------------------------------------------------
+
+
+def to_ox(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term (or a pyoxigraph term, or a plain str/int/float/bool) as a pyoxigraph term."""
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return term
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, bool | int | float | str):
+        return ox.Literal(term)
+    raise TypeError(f"cannot use {term!r} as an RDF term")
+
+
+def from_ox(term: Any) -> Node:
+    """A pyoxigraph term as an rdflib term; xsd:string literals become plain ones, as rdflib parses them."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def _nt_writer():
+    """A function writing an rdflib triple as one N-Triples statement; caches IRIs, which repeat a lot."""
+    iris: dict[URIRef, str] = {}
+
+    def term(t: Node) -> str:
+        if isinstance(t, URIRef):
+            found = iris.get(t)
+            if found is None:
+                found = iris[t] = str(ox.NamedNode(str(t)))
+            return found
+        return str(to_ox(t))
+
+    def write(triple: Triple) -> str:
+        s, p, o = triple
+        return f"{term(s)} {term(p)} {term(o)} ."
+
+    return write
+
+
+def syntax_message(error: SyntaxError) -> str:
+    """pyoxigraph's "error at L:C: expected ..." as one short line "line L, column C: ..."."""
+    text = str(error)
+    found = _SYNTAX_AT.search(text)
+    if not found:
+        return " ".join(text.split())
+    line, column, message = found.groups()
+    message = " ".join(message.split())
+    if "Prefix not found" in message:
+        message = "unknown prefix"
+    elif len(message) > 120:
+        message = message[:117].rstrip(", ") + "…"
+    return f"line {line}, column {column}: {message}"
+
+
+# --- the store --------------------------------------------------------------------------------------------
+
+
+class GraphStore:
+    """A dataset of named graphs: one per article, plus the ontology, sectors and regions graphs."""
+
+    def __init__(self, store: ox.Store, path: Path | None = None, read_only: bool = False):
+        self._store: ox.Store | None = store
+        self.path = path
+        self.read_only = read_only
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> GraphStore:
+        """Open (or, unless `read_only`, create) the store at `path` (default: `default_store_path()`)."""
+        where = Path(path) if path is not None else default_store_path()
+        try:
+            if read_only:
+                if not (where / "CURRENT").is_file():
+                    raise StoreError(f"no store at {where} (run `warta build` first)")
+                store = ox.Store.read_only(str(where))
+            else:
+                store = ox.Store(str(where))
+        except OSError as error:
+            raise StoreError(f"cannot open store {where}: {_first_line(error)}") from error
+        return cls(store, where, read_only)
+
+    @classmethod
+    def memory(cls) -> GraphStore:
+        """A store that lives in memory only (tests, one-off conversions)."""
+        return cls(ox.Store())
+
+    def close(self) -> None:
+        """Release the store (and its lock on the folder)."""
+        if self._store is not None:
+            if not self.read_only and self.path is not None:
+                self._store.flush()
+            self._store = None
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError("the store is closed")
+        return self._store
+
+    # writing
+
+    def replace_graphs(
+        self, graphs: Mapping[str | URIRef, Iterable[Triple]], remove: Iterable[str | URIRef] = ()
+    ) -> None:
+        """Replace the content of each graph of `graphs` and drop the graphs of `remove`, atomically.
+
+        Everything is one SPARQL Update request (DROP SILENT GRAPH …; INSERT DATA { GRAPH … }), which Oxigraph
+        applies as one transaction: when it fails, the store is left as it was.
+        """
+        write = _nt_writer()
+        drops = [f"DROP SILENT GRAPH {ox.NamedNode(str(g))}" for g in (*graphs, *remove)]
+        blocks = []
+        for graph, triples in graphs.items():
+            body = "\n".join(write(t) for t in triples)
+            if body:
+                blocks.append(f"GRAPH {ox.NamedNode(str(graph))} {{\n{body}\n}}")
+        operations = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
+        if not operations:
+            return
+        if self.read_only:
+            raise StoreError(f"the store {self.path} is open read-only")
+        try:
+            self.oxigraph.update(" ;\n".join(operations))
+        except OSError as error:
+            raise StoreError(f"cannot write the store: {_first_line(error)}") from error
+
+    # reading
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResults:
+        """Run a SPARQL query over the union of all graphs, with the standard prefixes predeclared.
+
+        `bindings` maps variable names to values (rdflib or pyoxigraph terms, or plain str/int/float/bool);
+        they are substituted as terms, never pasted into the query text.
+        """
+        substitutions = {
+            ox.Variable(name.lstrip("?$")): to_ox(value) for name, value in (bindings or {}).items()
+        }
+        try:
+            return self.oxigraph.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+                substitutions=substitutions or None,
+            )
+        except SyntaxError as error:
+            raise QueryError(syntax_message(error)) from error
+        except OSError as error:
+            raise StoreError(f"cannot read the store: {_first_line(error)}") from error
+
+    def triples(self, graph: str | URIRef | None = None) -> list[Triple]:
+        """The triples of one named graph, or of the union of all graphs (each once), as rdflib terms."""
+        return [
+            (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in self._ox_triples(graph)
+        ]
+
+    def _ox_triples(self, graph: str | URIRef | None) -> Iterator[ox.Triple]:
+        if graph is not None:
+            for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))):
+                yield quad.triple
+            return
+        seen: set[ox.Triple] = set()
+        for quad in self.oxigraph.quads_for_pattern(None, None, None, None):
+            if quad.triple not in seen:
+                seen.add(quad.triple)
+                yield quad.triple
+
+    def dump(self, fmt: str = "turtle", graph: str | URIRef | None = None) -> bytes:
+        """Serialise the store: TriG/N-Quads keep the named graphs; the other formats write one graph
+        (`graph`, or by default the union of all graphs, each triple once, sorted by subject)."""
+        if fmt not in _FORMATS:
+            raise StoreError(f"unknown format {fmt!r} (one of {', '.join(_FORMATS)})")
+        rdf_format = _FORMATS[fmt]
+        try:
+            if fmt in DATASET_FORMATS and graph is None:
+                return self.oxigraph.dump(format=rdf_format, prefixes=PREFIXES)
+            triples = sorted(self._ox_triples(graph), key=str)
+            return ox.serialize(triples, format=rdf_format, prefixes=PREFIXES)
+        except OSError as error:
+            raise StoreError(f"cannot read the store: {_first_line(error)}") from error
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def count(self) -> int:
+        """The number of quads (a triple in two graphs counts twice)."""
+        return len(self.oxigraph)
+
+
+@contextmanager
+def open_store(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Iterator[GraphStore]:
+    """`with open_store(path) as store:` — opened, then closed (releasing the folder lock) on exit."""
+    store = GraphStore.open(path, read_only=read_only)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
