@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "warta.ttl"
 SECTORS = ROOT / "ontology" / "sectors.ttl"
+SHAPES = ROOT / "ontology" / "shapes.ttl"
 SECTORS_MD = ROOT / "data" / "corpus" / "dev" / "SECTORS.md"
 NAMESPACES_PY = ROOT / "src" / "warta" / "namespaces.py"
 
@@ -109,7 +110,7 @@ def _lang_literals(graph: Graph, subject: URIRef, predicate: URIRef, lang: str) 
 # --- parsing --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [ONTOLOGY, SECTORS], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [ONTOLOGY, SECTORS, SHAPES], ids=lambda p: p.name)
 def test_parses_with_rdflib_and_pyoxigraph(path: Path) -> None:
     graph = Graph().parse(path, format="turtle")
     quads = list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE))

@@ -16,8 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rdflib import Graph, URIRef
-from rdflib.compare import isomorphic
+from rdflib import URIRef
 
 from warta import namespaces as ns
 from warta.errors import InputError, WartaError
@@ -27,7 +26,6 @@ from warta.mapping import (
     MappingError,
     Triple,
     article_graph,
-    has_blank_nodes,
     known_sectors,
     map_article,
     reference_graphs,
@@ -79,7 +77,7 @@ def _read_jsonl(
         if not text.strip():
             continue
         try:
-            data = json.loads(text)
+            data = json.loads(text.rstrip("\r\n"))
         except json.JSONDecodeError as error:
             errors.append(InputError(f"malformed JSON: {error.msg} (column {error.colno})", name, number))
             continue
@@ -205,18 +203,8 @@ def _count(summary: BuildSummary, graphs: Iterable[list[Triple]]) -> None:
 
 
 def _same(store: GraphStore, name: URIRef, triples: Sequence[Triple]) -> bool:
-    """Whether the store's graph `name` already holds exactly `triples` (up to blank node labels)."""
-    existing = store.triples(name)
-    if len(existing) != len(set(triples)):
-        return False
-    if not has_blank_nodes(triples) and not has_blank_nodes(existing):
-        return set(existing) == set(triples)
-    old, new = Graph(), Graph()
-    for triple in existing:
-        old.add(triple)
-    for triple in triples:
-        new.add(triple)
-    return isomorphic(old, new)
+    """Whether the store's graph `name` already holds exactly `triples`."""
+    return store.same_content(name, triples)
 
 
 # --- from files -------------------------------------------------------------------------------------------

@@ -194,7 +194,13 @@ def build(inputs: tuple[str, ...], articles: str | None, store_path: str) -> Non
 
 @main.command()
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a file ('-': stdin).")
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.File("r", encoding="utf-8"),
+    help="Read the query from a file ('-': stdin).",
+)
 @format_option(("table", "csv", "tsv", "json", "turtle"), "table")
 @click.option("--limit", type=click.IntRange(min=0), help="Print at most N rows (or triples).")
 @store_option
@@ -309,4 +315,3 @@ def evaluate(gold: str, predicted: str, as_json: bool, details: bool) -> None:
         text = scoring.format_details(report)
         if text:
             click.echo("\n" + text)
-

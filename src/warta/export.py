@@ -42,6 +42,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as error:
         raise StoreError(f"cannot write {path}: {error.strerror or error}") from error
     try:
+        os.chmod(temporary, _file_mode(path))
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -52,3 +53,13 @@ def write_atomically(path: Path, data: bytes) -> None:
         if isinstance(error, OSError):
             raise StoreError(f"cannot write {path}: {error.strerror or error}") from error
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode of the file being replaced, else what a new file gets under the current umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -130,7 +130,7 @@ def _walk(root: Path) -> Iterator[Path | InputError]:
             if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
                 continue
             found.append(Path(folder, name))
-    for file in sorted(found, key=lambda p: p.relative_to(root).parts if p.is_relative_to(root) else p.parts):
+    for file in sorted(found, key=lambda p: p.parts):  # all below root: sorted by their path below it
         try:
             if file.is_dir():
                 yield InputError("cannot read folder", path=str(file))
@@ -300,7 +300,7 @@ _WINDOWS_1252_LABELS = frozenset({"iso8859-1", "ascii", "cp1252"})
 
 def _looks_textual(sample: bytes) -> bool:
     """False for bytes with a NUL, or mostly control bytes, unless they start with a UTF-16/32 BOM."""
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
         return True
     if b"\x00" in sample:
         return False
@@ -377,6 +377,7 @@ _SPACES = {ord(c): " " for c in "\u00a0\u2007\u202f"}  # non-breaking spaces
 _DROPPED = {ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"}  # zero-width, soft hyphen
 _BREAKS = {ord(c): "\n" for c in "\f\v\u2028\u2029"}  # page and line separators
 _TRANSLATION = _SPACES | _DROPPED | _BREAKS
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
@@ -384,8 +385,7 @@ def clean_text(text: str) -> str:
     control characters other than \\n and \\t dropped (form feeds and Unicode line separators become \\n);
     lone surrogates to U+FFFD."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any("\ud800" <= c <= "\udfff" for c in text):
-        text = text.encode("utf-8", errors="replace").decode("utf-8")
+    text = _SURROGATES.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATION)
     return _CONTROLS.sub("", text)
 

@@ -121,9 +121,16 @@ def known_sectors() -> frozenset[str]:
 
 
 def _parse(path: Path) -> Graph:
+    """A Turtle file as a new graph (parsed once per file version)."""
     graph = Graph()
-    graph.parse(path, format="turtle")
+    for triple in _parsed(path, path.stat().st_mtime_ns):
+        graph.add(triple)
     return graph
+
+
+@cache
+def _parsed(path: Path, version: int) -> tuple[Triple, ...]:
+    return tuple(Graph().parse(path, format="turtle"))
 
 
 def region_triples(region: Region) -> list[Triple]:
@@ -290,9 +297,18 @@ class _ArticleMapper:
             self.add(iri, ns.sector, self.mention(self.sector(sector_id)))
         for sector_id in visit.mentioned_sectors:
             self.add(iri, ns.mentionedSector, self.mention(self.sector(sector_id)))
-        label = f"{', '.join(r.core_name for r in visitors)} → {host.core_name}"
+        names = _label_names([*visitors, host])
+        label = f"{', '.join(names[:-1])} → {names[-1]}"
         self.add(iri, RDFS.label, Literal(f"{label}, {date}" if date else label))
         self.provenance(iri, visit.evidence)
+
+
+def _label_names(regions: list[Region]) -> list[str]:
+    """Core names ("Pontianak"), or official names where two regions share one (Kota/Kabupaten Semarang)."""
+    counts: dict[str, int] = {}
+    for region in {r.code: r for r in regions}.values():
+        counts[region.core_name] = counts.get(region.core_name, 0) + 1
+    return [r.core_name if counts[r.core_name] == 1 else r.name for r in regions]
 
 
 def map_article(

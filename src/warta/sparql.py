@@ -1,4 +1,4 @@
-"""Read-only SPARQL over the store, and the formats its results are written in (table, CSV, TSV, JSON, Turtle).
+"""Read-only SPARQL over the store, and the formats of its results (table, CSV, TSV, JSON, Turtle).
 
 Queries see the union of all graphs as their default graph, with the standard prefixes (`warta:`, `schema:`,
 `skos:`, `prov:`, ...) predeclared. Updates are refused.
@@ -27,14 +27,13 @@ FORMATS = ("table", "csv", "tsv", "json", "turtle")
 READ_ONLY = "updates are refused: warta query is read-only"
 
 _UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
-_PROLOGUE = re.compile(
-    r"\A(?:\s+|#[^\n]*\n?|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE
-)
+_PROLOGUE = re.compile(r"\A(?:\s+|#[^\n]*\n?|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>)*", re.IGNORECASE)
 _INTEGERS = {
     str(XSD[name])
     for name in (
         "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte",
+        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort",
+        "unsignedByte",
     )
 }  # fmt: skip
 
@@ -55,9 +54,13 @@ class QueryResult:
     truncated: bool = False
 
     def records(self) -> list[dict[str, Any]]:
-        """Each row as {variable: plain Python value} (IRIs as str, typed literals as int, Decimal, date...)."""
+        """Each row as {variable: plain Python value}: IRIs as str, typed literals as int, Decimal, date..."""
         return [
-            {var: python_value(term) for var, term in zip(self.variables, row, strict=True) if term is not None}
+            {
+                var: python_value(term)
+                for var, term in zip(self.variables, row, strict=True)
+                if term is not None
+            }
             for row in self.rows
         ]
 
@@ -207,7 +210,9 @@ def _table(result: QueryResult) -> str:
     widths = [max([display_width(h)] + [display_width(r[i]) for r in body]) for i, h in enumerate(header)]
 
     def line(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - display_width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+        return "  ".join(
+            c + " " * (w - display_width(c)) for c, w in zip(cells, widths, strict=True)
+        ).rstrip()
 
     lines = [line(header), "  ".join("─" * w for w in widths)] if header else []
     lines.extend(line(cells) for cells in body)

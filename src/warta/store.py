@@ -201,7 +201,8 @@ class GraphStore:
         """Run a SPARQL query over the union of all graphs, with the standard prefixes predeclared.
 
         `bindings` maps variable names to values (rdflib or pyoxigraph terms, or plain str/int/float/bool);
-        they are substituted as terms, never pasted into the query text.
+        they are substituted as terms, never pasted into the query text. Oxigraph substitutes in the
+        query's result (SEP-0007), so a SELECT must project the variables it binds (`SELECT *` does).
         """
         substitutions = {
             ox.Variable(name.lstrip("?$")): to_ox(value) for name, value in (bindings or {}).items()
@@ -215,6 +216,8 @@ class GraphStore:
             )
         except SyntaxError as error:
             raise QueryError(syntax_message(error)) from error
+        except RuntimeError as error:  # e.g. a bound variable that a SELECT does not project
+            raise QueryError(_first_line(error)) from error
         except OSError as error:
             raise StoreError(f"cannot read the store: {_first_line(error)}") from error
 
@@ -223,6 +226,38 @@ class GraphStore:
         return [
             (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in self._ox_triples(graph)
         ]
+
+    def same_content(self, graph: str | URIRef, triples: Iterable[Triple]) -> bool:
+        """Whether the named graph already holds exactly `triples`, as the store would keep them (see
+        `as_stored`); blank nodes are compared up to renaming."""
+        memory = ox.Store()
+        default = ox.DefaultGraph()
+        memory.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), default) for s, p, o in triples)
+        new = {quad.triple for quad in memory}
+        old = set(self._ox_triples(graph))
+        if len(new) != len(old):
+            return False
+        if not any(isinstance(t, ox.BlankNode) for triple in new | old for t in triple):
+            return new == old
+        from rdflib import Graph
+        from rdflib.compare import isomorphic
+
+        def as_graph(found: set[ox.Triple]) -> Graph:
+            result = Graph()
+            for t in found:
+                result.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+            return result
+
+        return isomorphic(as_graph(old), as_graph(new))
+
+    def as_stored(self, triples: Iterable[Triple]) -> list[Triple]:
+        """`triples` as this store would give them back: Oxigraph keeps literal values, not their spelling —
+        integer-derived datatypes (xsd:positiveInteger...) come back as xsd:integer, decimals in canonical
+        form, language tags in lower case. Used to tell whether a graph's content really changed."""
+        memory = ox.Store()
+        graph = ox.DefaultGraph()
+        memory.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph) for s, p, o in triples)
+        return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in memory]
 
     def _ox_triples(self, graph: str | URIRef | None) -> Iterator[ox.Triple]:
         if graph is not None:

@@ -57,13 +57,17 @@ def titles() -> tuple[Title, ...]:
 
 @cache
 def title_modifiers() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted((phrase_words(line) for line in _lines("title_modifiers.txt")), key=len, reverse=True))
+    return tuple(
+        sorted((phrase_words(line) for line in _lines("title_modifiers.txt")), key=len, reverse=True)
+    )
 
 
 @cache
 def name_affixes() -> frozenset[str]:
     """Honorifics and degrees (lower case, no dots) that are not part of a name."""
-    return frozenset(line.split("#")[0].strip().lower().replace(".", "") for line in _lines("name_affixes.txt"))
+    return frozenset(
+        line.split("#")[0].strip().lower().replace(".", "") for line in _lines("name_affixes.txt")
+    )
 
 
 @cache
@@ -115,3 +119,14 @@ def sector_labels() -> dict[str, tuple[str, ...]]:
     for row in store.query(query):
         labels.setdefault(row["id"].value, []).append(row["label"].value)
     return {sector: tuple(sorted(set(values))) for sector, values in labels.items()}
+
+
+@cache
+def name_variants() -> dict[str, str]:
+    """Spelling of a given name → its canonical form (Moch, Muh → muhammad)."""
+    variants = {}
+    for line in _lines("name_variants.txt"):
+        words = line.lower().split()
+        for word in words:
+            variants[word] = words[0]
+    return variants

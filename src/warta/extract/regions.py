@@ -33,7 +33,9 @@ class RegionHit:
     prefix: lexicon.RegionPrefix | None = None
     locator: bool = False  # a province after one of its regencies: "Kota Batu, Jawa Timur"
     fuzzy: bool = False
-    weak: bool = False  # a bare everyday-word name ("Batu"): kept only if the region is named strongly elsewhere
+    weak: bool = (
+        False  # a bare everyday-word name ("Batu"): kept only if the region is named strongly elsewhere
+    )
 
     @property
     def institution(self) -> str:

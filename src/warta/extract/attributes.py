@@ -1,0 +1,307 @@
+"""A visit's attributes: date, delegation size, type, venue, visitor body, leader and receiving official."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from warta.extract import cues, lexicon
+from warta.extract.dates import DateMention
+from warta.extract.officials import OfficialHit
+from warta.extract.roles import HOST_WINDOW
+from warta.extract.text import Sentence
+
+_RANK = {"head": 0, "deputy_head": 1, "secretary": 3, "legislature": 2, "agency_head": 4, "staff": 5, "other": 6}
+_VENUE_STOP = frozenset({".", ";", "“", "”", '"', ":"})
+_VENUE_END_WORDS = frozenset({"pada", "dan", "serta", "untuk", "dalam", "yang", "sejak", "mulai", "guna", "saat",
+                              "ketika", "sekaligus", "bersama", "dengan", "kemudian", "lalu", "setelah"})
+_MAX_VENUE_TOKENS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An official mention with its merged person and its token span in the sentence."""
+
+    person: OfficialHit
+    sentence: int
+    first: int
+    last: int  # token index after the mention
+
+
+def locate(hit: OfficialHit, person: OfficialHit, sentence: Sentence) -> Mention:
+    first = next(i for i, t in enumerate(sentence.tokens) if t.end > hit.start)
+    last = next((i for i, t in enumerate(sentence.tokens) if t.start >= hit.end), len(sentence.tokens))
+    return Mention(person, sentence.index, first, last)
+
+
+# --- date ---------------------------------------------------------------------------------------------
+
+
+def visit_date(dates: dict[int, list[DateMention]], core: list[int], trigger_sentences: list[int],
+               all_dates: list[DateMention], day: int = 0) -> str | None:
+    """The first date written in the visit's own sentences, else in any sentence that names a visit."""
+    for sentences in (core, trigger_sentences):
+        for index in sentences:
+            for mention in dates.get(index, ()):
+                resolved = _resolved(mention, all_dates)
+                if resolved is not None:
+                    date = resolved.date
+                    assert date is not None
+                    if day and resolved.end_date is not None:
+                        date = min(date + dt.timedelta(days=day), resolved.end_date)
+                    return date.isoformat()
+    return None
+
+
+def _resolved(mention: DateMention, all_dates: list[DateMention]) -> DateMention | None:
+    if mention.date is not None:
+        return mention
+    if mention.has_year or mention.relative:
+        return None
+    # A date written without its year takes it from another date in the report with the same day and month
+    # ("⌚: 3-4 Februari 2022" above "ke NTT (3-4 Februari)").
+    day_month = _day_month(mention.text)
+    for other in all_dates:
+        if other.has_year and other.date is not None and day_month == (other.date.day, other.date.month):
+            return other
+    return None
+
+
+def _day_month(text: str) -> tuple[int, int] | None:
+    from warta.extract.dates import find_dates
+
+    probe = find_dates(text, dt.date(2000, 12, 31))
+    if probe and probe[0].date is not None:
+        return probe[0].date.day, probe[0].date.month
+    return None
+
+
+# --- delegation size ----------------------------------------------------------------------------------
+
+
+@cache
+def _size_pattern() -> re.Pattern[str]:
+    data = lexicon.visits()["size"]
+    words = sorted(set(data["numbers"]) | set(data["multipliers"]), key=len, reverse=True)
+    number = rf"(?:\d{{1,4}}|(?:(?:{'|'.join(words)})\s*)+)"
+    units = "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,])(?P<n>{number})\s+(?:orang\s+)?(?:{units})(?!\w)", re.IGNORECASE)
+
+
+def _number(text: str) -> int | None:
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    data = lexicon.visits()["size"]
+    total, current = 0, 0
+    for word in text.split():
+        if word in data["numbers"]:
+            current += data["numbers"][word]
+        elif word == "belas":
+            current = (current or 1) + 10
+        elif word in data["multipliers"]:
+            total += (current or 1) * data["multipliers"][word]
+            current = 0
+        else:
+            return None
+    value = total + current
+    return value or None
+
+
+def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | None:
+    by_index = {s.index: s for s in sentences}
+    for index in candidates:
+        sentence = by_index.get(index)
+        if sentence is None:
+            continue
+        for match in _size_pattern().finditer(sentence.text):
+            value = _number(match.group("n"))
+            if value is not None and 1 < value < 5000:
+                return value
+    return None
+
+
+# --- visit type ---------------------------------------------------------------------------------------
+
+
+_SPECIFIC = ("studi tiru", "studi banding")
+
+
+def visit_type(sentences: list[Sentence], own: set[int], others: set[int], title: Sentence | None) -> str:
+    """The most specific type named for this visit. Its own sentences decide when they name a studi tiru or
+    studi banding. When they name only a generic kunjungan, the rest of the report decides, leaving out what
+    another delegation's sentences call their own visit. When they name no type at all, the delegation
+    joined the report's main visit and takes its type."""
+    own_counts = _type_counts(s for s in sentences if s.index in own)
+    if any(own_counts[k] for k in _SPECIFIC):
+        return _most_specific(own_counts)
+    everything = list(sentences) + ([title] if title is not None else [])
+    if sum(own_counts.values()):
+        claimed = {
+            s.index for s in sentences
+            if s.index in others and any(_type_counts([s])[k] for k in _SPECIFIC)
+        }
+        return _most_specific(_type_counts(s for s in everything if s.index not in claimed))
+    return _most_specific(_type_counts(everything))
+
+
+def _type_counts(sentences) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        words = cues.words_of(sentence)
+        for kind, phrases in cues.visit_type_phrases().items():
+            counts[kind] += len(phrases.find(words))
+    return counts
+
+
+def _most_specific(counts: Counter[str]) -> str:
+    specific = [k for k in _SPECIFIC if counts[k]]
+    if specific:
+        return max(specific, key=lambda k: counts[k])
+    return "kunjungan kerja" if counts["kunjungan kerja"] else "kunjungan"
+
+
+# --- venue --------------------------------------------------------------------------------------------
+
+
+def venue(sentences: list[Sentence], candidates: list[int], day_names: frozenset[str],
+          quotes: list[tuple[int, int]]) -> str | None:
+    by_index = {s.index: s for s in sentences}
+    data = lexicon.visits()["venue"]
+    heads = cues.PhraseSet(tuple(sorted({lexicon.phrase_words(h) for h in data["heads"]}, key=len, reverse=True)))
+    for index in candidates:
+        sentence = by_index.get(index)
+        if sentence is None:
+            continue
+        words = cues.words_of(sentence)
+        for k, word in enumerate(words[:-1]):
+            if word not in ("di", "ke", "bertempat") or not heads.match_at(words, k + 1):
+                continue
+            if any(start < sentence.tokens[k].start < end for start, end in quotes):
+                continue
+            text = _venue_phrase(sentence, words, k + 1, heads, day_names)
+            if text:
+                return text
+    return None
+
+
+def _venue_phrase(sentence: Sentence, words: list[str], k: int, heads: cues.PhraseSet,
+                  day_names: frozenset[str]) -> str | None:
+    tokens = sentence.tokens
+    end = k
+    while end < len(tokens) and end - k < _MAX_VENUE_TOKENS:
+        word = words[end]
+        if word == "(":
+            close = next((m for m in range(end + 1, min(end + 5, len(tokens))) if words[m] == ")"), None)
+            if close is None or (close + 1 < len(tokens) and words[close + 1][:1].isdigit()):
+                break
+            end = close + 1
+            continue
+        if word in _VENUE_STOP or word == ")" or word in _VENUE_END_WORDS or word in day_names:
+            break
+        if word == ",":
+            if end + 1 < len(tokens) and heads.match_at(words, end + 1):
+                end += 1
+                continue
+            break
+        end += 1
+    if end == k:
+        return None
+    return sentence.text[tokens[k].start - sentence.start : tokens[end - 1].end - sentence.start].strip(" ,")
+
+
+# --- officials: who led, who received -----------------------------------------------------------------
+
+
+def _after_phrase(words: list[str], mention: Mention, phrases: cues.PhraseSet, window: int) -> bool:
+    for k in range(mention.first - 1, max(-1, mention.first - window - 1), -1):
+        if words[k] in (".", ";"):
+            return False
+        n = phrases.match_at(words, k)
+        if n and k + n <= mention.first:
+            return True
+    return False
+
+
+def _before_phrase(words: list[str], mention: Mention, phrases: cues.PhraseSet) -> bool:
+    k = mention.last
+    while k < len(words) and words[k] in (",", "yang", "saat", "ketika", "langsung", "juga", "pun", "sendiri"):
+        k += 1
+    return k < len(words) and bool(phrases.match_at(words, k))
+
+
+def leader(side: list[Mention], candidates: list[Mention], words: dict[int, list[str]], establishing: set[int],
+           quotes: list[tuple[int, int]]) -> str | None:
+    """Who led the delegation: an official of the visiting side (or of no known side) named as leading,
+    else the visiting side's head or deputy head, else its highest official named where the visit is told.
+    A companion ("didampingi X", "bersama X") does not lead."""
+    led_by, leads, companion = cues.cue("led_by"), cues.cue("leads"), cues.cue("companion")
+    for mention in _ordered(side, candidates):
+        w = words[mention.sentence]
+        if _after_phrase(w, mention, companion, 3):
+            continue
+        if _after_phrase(w, mention, led_by, 8) or _before_phrase(w, mention, leads):
+            return mention.person.name
+    return _highest(side, establishing)
+
+
+def receiver(side: list[Mention], candidates: list[Mention], words: dict[int, list[str]],
+             quotes: list[tuple[int, int]]) -> str | None:
+    """Who received the delegation: an official of the host (or of no known side) named after
+    "disambut/diterima" or before "menerima/menyambut", else the host's head or deputy head."""
+    receives, hosts = cues.cue("receives"), cues.cue("host_verbs")
+    for mention in _ordered(side, candidates):
+        w = words[mention.sentence]
+        if _after_phrase(w, mention, receives, HOST_WINDOW) or _before_phrase(w, mention, hosts):
+            return mention.person.name
+    return _highest(side, None)
+
+
+def _ordered(side: list[Mention], candidates: list[Mention]) -> list[Mention]:
+    """The side's own mentions and the unplaced ones, in text order."""
+    seen = {id(m) for m in side}
+    merged = side + [m for m in candidates if id(m) not in seen]
+    return sorted(merged, key=lambda m: (m.sentence, m.first))
+
+
+def _highest(mentions: list[Mention], establishing: set[int] | None) -> str | None:
+    heads = [m for m in mentions if m.person.role_class in ("head", "deputy_head")]
+    if not heads and establishing is not None:
+        heads = [m for m in mentions if m.sentence in establishing and m.person.role_class != "other"]
+    if not heads:
+        return None
+    return min(heads, key=lambda m: (_RANK[m.person.role_class], m.sentence, m.first)).person.name
+
+
+# --- visitor body -------------------------------------------------------------------------------------
+
+
+def visitor_body(sentences: list[Sentence], candidates: list[int], leader_body: str | None,
+                 institutions: set[str]) -> str:
+    """executive, legislature or mixed: which bodies of the visiting region make up the delegation."""
+    data = lexicon.visits()["bodies"]
+    sets = {name: cues.PhraseSet(tuple(sorted({lexicon.phrase_words(p) for p in data[name]}, key=len,
+                                              reverse=True))) for name in ("legislature", "executive", "mixed")}
+    by_index = {s.index: s for s in sentences}
+    party = cues.cue("composition")
+    seen = set(institutions)
+    if leader_body in ("executive", "legislature"):
+        seen.add(leader_body)
+    for index in candidates:
+        sentence = by_index.get(index)
+        if sentence is None:
+            continue
+        words = cues.words_of(sentence)
+        if not party.find(words):
+            continue  # only sentences that describe the delegation say what it is made of
+        if sets["mixed"].find(words):
+            return "mixed"
+        for name in ("legislature", "executive"):
+            if sets[name].find(words):
+                seen.add(name)
+    if "legislature" in seen and "executive" in seen:
+        return "mixed"
+    return "legislature" if "legislature" in seen else "executive"

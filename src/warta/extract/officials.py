@@ -1,0 +1,337 @@
+"""Find officials: a title of office with the holder's name before or after it.
+
+"Wakil Bupati Irawati", "Wakil Wali Kota Pontianak, Bahasan", "Kepala DLH, Emil Nugraha Salam S.STP MM",
+"Aris Nugroho selaku Staf Ahli ...". The title comes from `data/lexicon/titles.tsv`; words of the unit
+("Dinas Lingkungan Hidup"), acronyms (DLH) and the region ("Kota Malang") may follow it before the name.
+Honorifics and degrees are stripped from names; later mentions by bare name or by a shorter form of the
+name are merged into the first ("Bupati Agas" is "Agas Andreas").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warta.evaluate import names_match, normalize_name
+from warta.extract import lexicon
+from warta.extract.regions import RegionHit
+from warta.extract.text import Sentence, Token
+
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
+_JOINERS = frozenset({"dan", "serta", "&"})
+_APPOSITION = frozenset({"selaku", "sebagai"})
+_ALSO = frozenset({"sekaligus", "merangkap"})
+_NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "al", "el"})
+_MAX_NAME_WORDS = 5
+
+
+@dataclass(slots=True)
+class OfficialHit:
+    """A person named with a title of office, at one place in the text."""
+
+    name: str
+    role: str
+    role_class: str
+    body: str  # executive | legislature | other
+    region: str | None
+    sentence: int
+    start: int  # offsets of the whole mention (title and name)
+    end: int
+    name_start: int
+    name_end: int
+
+
+@dataclass(slots=True)
+class _Title:
+    title: lexicon.Title
+    modifier: str
+    first: int  # token index where the modifier/title starts
+    end: int  # token index after the title and its continuation
+    region: RegionHit | None
+    text: str  # the title as written, unit words included, region excluded
+
+
+def find_officials(sentences: list[Sentence], hits: list[RegionHit]) -> list[OfficialHit]:
+    """Every official mention, in text order (not yet merged)."""
+    by_sentence: dict[int, list[RegionHit]] = {}
+    for hit in hits:
+        by_sentence.setdefault(hit.sentence, []).append(hit)
+    found: list[OfficialHit] = []
+    for sentence in sentences:
+        found.extend(_in_sentence(sentence, by_sentence.get(sentence.index, [])))
+    return found
+
+
+def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]:
+    tokens = sentence.tokens
+    lower = [t.lower.rstrip(".") for t in tokens]
+    found = []
+    i = 0
+    while i < len(tokens):
+        title = _title_at(tokens, lower, i, hits)
+        if title is None:
+            i += 1
+            continue
+        name = _name_after(tokens, lower, title.end)
+        if name is None:
+            name = _name_before(tokens, lower, title.first)
+        if name is not None:
+            name_first, name_end, text = name
+            first = min(title.first, name_first)
+            last = max(title.end, name_end) - 1
+            found.append(
+                OfficialHit(
+                    name=text,
+                    role=_role(title),
+                    role_class=title.title.role_class,
+                    body=title.title.body,
+                    region=title.region.region.code if title.region else None,
+                    sentence=sentence.index,
+                    start=tokens[first].start,
+                    end=tokens[last].end,
+                    name_start=tokens[name_first].start,
+                    name_end=tokens[name_end - 1].end,
+                )
+            )
+            i = max(title.end, name_end)
+        else:
+            i = title.end
+    return found
+
+
+def _role(title: _Title) -> str:
+    if title.title.role_class in ("head", "deputy_head", "secretary"):
+        role = title.title.role
+    else:
+        role = title.text
+    return f"{title.modifier} {role}".strip()
+
+
+def _title_at(tokens: tuple[Token, ...], lower: list[str], i: int, hits: list[RegionHit]) -> _Title | None:
+    if not tokens[i].is_word or not tokens[i].text[0].isupper():
+        return None
+    modifier, j = "", i
+    for words in lexicon.title_modifiers():
+        if tuple(lower[i : i + len(words)]) == words:
+            modifier = " ".join(t.text for t in tokens[i : i + len(words)])
+            j = i + len(words)
+            break
+    match = _match_title(lower, j)
+    if match is None:
+        return None
+    title, end = match
+    agency = title.role_class == "agency_head"
+    end, region, also = _continuation(tokens, lower, end, hits, agency)
+    if title.words == ("kepala",) and end == match[1]:
+        return None
+    text_end = region.first_token if region is not None and region.first_token >= j else end
+    text = " ".join(t.text for t in tokens[j:text_end] if t.text not in "()")
+    if also is not None:
+        text = f"{text} {' '.join(t.text for t in tokens[also[0] : also[1]])}"
+    return _Title(title, modifier, i, end, region, text.strip(" ,"))
+
+
+def _match_title(lower: list[str], j: int) -> tuple[lexicon.Title, int] | None:
+    for title in lexicon.titles():
+        n = len(title.words)
+        words = tuple(lower[j : j + n])
+        if len(words) < n:
+            continue
+        if title.prefix_match:
+            if words[:-1] == title.words[:-1] and words[-1].startswith(title.words[-1]):
+                return title, j + n
+        elif words == title.words:
+            return title, j + n
+    return None
+
+
+def _agency_contraction(tokens: tuple[Token, ...], lower: list[str], k: int, hits: list[RegionHit]) -> bool:
+    """An agency written as one contracted word right after an agency title, closed by a comma or a region:
+    "Kepala Bappeda Palopo, ...", "Kepala Dispertanakbun, ..."."""
+    token = tokens[k]
+    if not (token.is_word and token.text[0].isupper() and len(token.text) >= 5):
+        return False
+    if k + 1 >= len(tokens):
+        return False
+    return tokens[k + 1].text in (",", ")") or any(h.first_token == k + 1 for h in hits)
+
+
+def _acronym(token: Token) -> bool:
+    text = token.text.replace("-", "")
+    return len(text) >= 2 and text.isupper() and text.isalpha()
+
+
+def _continuation(tokens: tuple[Token, ...], lower: list[str], k: int, hits: list[RegionHit], agency=False):
+    """Walk over unit words, acronyms, parentheses and the region after a title; return where the name may
+    start, the region named, and the span of a second title joined by "sekaligus"."""
+    units = lexicon.unit_words()
+    start = k
+    region: RegionHit | None = None
+    also = None
+    previous = lower[k - 1] if k > 0 else ""
+    while k < len(tokens):
+        hit = next((h for h in hits if h.first_token <= k < h.last_token), None)
+        word = lower[k]
+        if hit is not None:
+            region = region or hit
+            k = hit.last_token
+        elif tokens[k].text == "(":
+            close = next((m for m in range(k + 1, min(k + 8, len(tokens))) if tokens[m].text == ")"), None)
+            if close is None:
+                break
+            k = close + 1
+        elif word in _ROMAN and (previous in units or previous in _title_words()):
+            k += 1
+        elif word in units and word not in _ROMAN and len(word) > 1:
+            k += 1
+        elif word in _JOINERS and k + 1 < len(tokens) and lower[k + 1] in units:
+            k += 1
+        elif _acronym(tokens[k]) and lower[k] not in lexicon.name_affixes():
+            k += 1
+        elif agency and k == start and _agency_contraction(tokens, lower, k, hits):
+            k += 1
+        elif word in _ALSO and k + 1 < len(tokens):
+            match = _match_title(lower, k + 1)
+            if match is None:
+                break
+            start = k + 1
+            end, more_region, _ = _continuation(tokens, lower, match[1], hits)
+            region = region or more_region
+            also = (k, end if more_region is None else more_region.first_token)
+            k = end
+        else:
+            break
+        previous = word
+    return k, region, also
+
+
+def _title_words() -> frozenset[str]:
+    return frozenset(w for t in lexicon.titles() for w in t.words)
+
+
+def _name_after(tokens: tuple[Token, ...], lower: list[str], k: int) -> tuple[int, int, str] | None:
+    if k < len(tokens) and tokens[k].text == ",":
+        k += 1
+    return _name_run(tokens, lower, k)
+
+
+def _name_before(tokens: tuple[Token, ...], lower: list[str], k: int) -> tuple[int, int, str] | None:
+    """A name ending right before a title, joined by a comma or "selaku": "Isa Ashari, Kepala Disperpusip"."""
+    end = k
+    if end > 0 and (tokens[end - 1].text == "," or lower[end - 1] in _APPOSITION):
+        end -= 1
+    else:
+        return None
+    start = end
+    while start > 0 and end - start < _MAX_NAME_WORDS + 3 and _name_token(tokens, lower, start - 1):
+        start -= 1
+    if start == end:
+        return None
+    return _name_run(tokens, lower, start, stop=end)
+
+
+def _name_token(tokens: tuple[Token, ...], lower: list[str], k: int) -> bool:
+    token = tokens[k]
+    return (
+        token.is_word and (token.text[0].isupper() or lower[k] in lexicon.name_affixes()) or token.text == "."
+    )
+
+
+def _name_run(tokens: tuple[Token, ...], lower: list[str], k: int, stop: int | None = None):
+    """A person's name starting at token k: honorifics, then capitalised words, up to a degree or a stop."""
+    stop = len(tokens) if stop is None else stop
+    affixes = lexicon.name_affixes()
+    titles = _title_words()
+    start = k
+    honorific = False
+    while k < stop and (lower[k] in affixes or tokens[k].text == ".") and (k + 1 < stop):
+        honorific = honorific or tokens[k].text != "."
+        k += 1
+    words: list[Token] = []
+    first = k
+    while k < stop and len(words) < _MAX_NAME_WORDS:
+        token = tokens[k]
+        word = lower[k]
+        if token.text == "." and words and lower[k - 1] in lexicon.abbreviations():
+            k += 1
+            continue
+        if not token.is_word:
+            break
+        if words and word in affixes:
+            break
+        if token.text[0].isupper() or (honorific and not words and token.text.isalpha()):
+            if not words and (word in titles or word in affixes):
+                return None
+            if _degree_ahead(tokens, lower, k):
+                break
+            words.append(token)
+        elif words and word in _NAME_PARTICLES:
+            words.append(token)
+        else:
+            break
+        k += 1
+    while words and words[-1].lower in _NAME_PARTICLES:
+        words.pop()
+    if not words or all(len(w.text) == 1 for w in words):
+        return None
+    name = " ".join(w.text for w in words)
+    if not normalize_name(name):
+        return None
+    return (start if honorific else first), _index_after(tokens, words[-1]), name
+
+
+def _degree_ahead(tokens: tuple[Token, ...], lower: list[str], k: int) -> bool:
+    """A one-letter token followed by a dot and an abbreviation is a degree ("S.Sos", "M.Si"), not an initial."""
+    return (
+        len(tokens[k].text) == 1
+        and k + 2 < len(tokens)
+        and tokens[k + 1].text == "."
+        and (lower[k + 2] in lexicon.name_affixes() or f"{lower[k]}{lower[k + 2]}" in lexicon.name_affixes())
+    )
+
+
+def _index_after(tokens: tuple[Token, ...], token: Token) -> int:
+    for index, candidate in enumerate(tokens):
+        if candidate is token:
+            return index + 1
+    raise ValueError("token not in sentence")
+
+
+def same_person(a: str, b: str) -> bool:
+    """Names of one person: equal or one within the other once spelling variants of given names are unified."""
+    if names_match(a, b):
+        return True
+    variants = lexicon.name_variants()
+    canon_a = " ".join(variants.get(w, w) for w in normalize_name(a).split())
+    canon_b = " ".join(variants.get(w, w) for w in normalize_name(b).split())
+    return names_match(canon_a, canon_b)
+
+
+def merge_officials(hits: list[OfficialHit]) -> list[OfficialHit]:
+    """One official per person: later mentions by the same or a shorter name join the first; the longest
+    name, the first known region and the most specific role are kept."""
+    people: list[OfficialHit] = []
+    for hit in hits:
+        same = next((p for p in people if same_person(p.name, hit.name)), None)
+        if same is None:
+            people.append(
+                OfficialHit(
+                    hit.name,
+                    hit.role,
+                    hit.role_class,
+                    hit.body,
+                    hit.region,
+                    hit.sentence,
+                    hit.start,
+                    hit.end,
+                    hit.name_start,
+                    hit.name_end,
+                )
+            )
+            continue
+        if len(normalize_name(hit.name).split()) > len(normalize_name(same.name).split()):
+            same.name = hit.name
+        if same.region is None and hit.region is not None:
+            same.region = hit.region
+        if same.role_class == "other" and hit.role_class != "other":
+            same.role, same.role_class, same.body = hit.role, hit.role_class, hit.body
+    return people

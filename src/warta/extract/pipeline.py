@@ -1,0 +1,235 @@
+"""Wire the extraction stages: one article in, its facts with evidence out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from warta.extract import attributes, cues, lexicon
+from warta.extract.attributes import Mention
+from warta.extract.dates import DateMention, find_dates
+from warta.extract.officials import OfficialHit, find_officials, merge_officials, same_person
+from warta.extract.regions import RegionHit, find_regions
+from warta.extract.roles import RoleEvidence, collect_evidence, decide, quote_spans
+from warta.extract.sectors import find_sectors, purpose_sentences
+from warta.extract.text import Sentence, split_sentences, tokenize
+from warta.facts import Article, ArticleFacts, Evidence, Official, RegionMention, Visit
+from warta.gazetteer import Gazetteer, load_gazetteer
+
+TITLE_SENTENCE = -1
+
+
+def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFacts:
+    """The facts of one article: the regions and officials it names and the visits it reports."""
+    gazetteer = gazetteer or load_gazetteer()
+    text = article.text or ""
+    sentences = split_sentences(text)
+    hits = find_regions(sentences, gazetteer)
+    title = _title_sentence(article.title)
+    title_hits = find_regions([title], gazetteer) if title else []
+
+    raw_officials = find_officials(sentences, hits)
+    people = merge_officials(raw_officials)
+    evidence = collect_evidence(text, sentences, hits, title, title_hits)
+    roles = decide(evidence)
+    visits = []
+    if roles.hosts:
+        context = _Context(article, sentences, hits, people, raw_officials, evidence, title)
+        for visitor in roles.visitors:
+            for day, host in enumerate(roles.hosts):
+                visits.append(context.visit(visitor, host, roles.visitors, day))
+    return ArticleFacts(
+        id=article.id,
+        regions=_region_mentions(hits, sentences),
+        officials=[_official(p, sentences) for p in people],
+        visits=visits,
+    )
+
+
+def extract_articles(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
+                     jobs: int = 1) -> Iterator[ArticleFacts]:
+    """Facts for each article, in order; `jobs` > 1 spreads the work over that many processes."""
+    if jobs <= 1:
+        gazetteer = gazetteer or load_gazetteer()
+        for article in articles:
+            yield extract_article(article, gazetteer)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(extract_article, articles, chunksize=64)
+
+
+def _title_sentence(title: str | None) -> Sentence | None:
+    if not title:
+        return None
+    return Sentence(TITLE_SENTENCE, 0, len(title), title, tokenize(title))
+
+
+def _evidence(sentences: list[Sentence], index: int) -> Evidence | None:
+    if 0 <= index < len(sentences):
+        sentence = sentences[index]
+        return Evidence(sentence.text, sentence.start, sentence.end)
+    return None
+
+
+def _region_mentions(hits: list[RegionHit], sentences: list[Sentence]) -> list[RegionMention]:
+    seen: dict[str, RegionMention] = {}
+    for hit in hits:
+        if hit.region.code not in seen:
+            seen[hit.region.code] = RegionMention(hit.region.code, hit.region.name, _evidence(sentences, hit.sentence))
+    return list(seen.values())
+
+
+def _official(person: OfficialHit, sentences: list[Sentence]) -> Official:
+    return Official(person.name, person.role, person.role_class, person.region, _evidence(sentences, person.sentence))
+
+
+@cache
+def _day_names() -> frozenset[str]:
+    import tomllib
+
+    from warta.paths import data_file
+
+    with data_file("lexicon", "calendar.toml").open("rb") as handle:
+        days = tomllib.load(handle)["days"]
+    return frozenset(s.lower().replace("'", "").replace("’", "") for spellings in days.values() for s in spellings)
+
+
+class _Context:
+    """What the visit attributes are read from: the article's sentences, mentions and role evidence."""
+
+    def __init__(self, article: Article, sentences: list[Sentence], hits: list[RegionHit],
+                 people: list[OfficialHit], raw: list[OfficialHit], evidence: RoleEvidence,
+                 title: Sentence | None):
+        self.sentences = sentences
+        self.title = title
+        self.quotes = quote_spans(article.text or "")
+        self.hits = hits
+        self.evidence = evidence
+        self.published = _iso(article.published)
+        self.words = {s.index: cues.words_of(s) for s in sentences}
+        self.dates_all: list[DateMention] = []
+        self.dates: dict[int, list[DateMention]] = defaultdict(list)
+        for sentence in sentences:
+            for mention in find_dates(sentence.text, self.published):
+                self.dates[sentence.index].append(mention)
+                self.dates_all.append(mention)
+        trigger = cues.trigger()
+        self.trigger_sentences = [s.index for s in sentences if trigger.find(self.words[s.index])]
+        self.mentions = [
+            attributes.locate(hit, next(p for p in people if same_person(p.name, hit.name)), sentences[hit.sentence])
+            for hit in raw
+        ]
+        self.region_sentences: dict[str, set[int]] = defaultdict(set)
+        for hit in hits:
+            self.region_sentences[hit.region.code].add(hit.sentence)
+        self.sector_hits = find_sectors(sentences)
+        self.title_sectors = find_sectors([title]) if title is not None else []
+        types = cues.visit_type_phrases().values()
+        self.trigger_types = {s.index for s in sentences if any(p.find(self.words[s.index]) for p in types)}
+        self.purpose = purpose_sentences(sentences)
+
+    def core(self, code: str) -> list[int]:
+        return sorted(i for i in self.evidence.sentences.get(code, ()) if i >= 0)
+
+    def visit(self, visitor: str, host: str, visitors: list[str], day: int) -> Visit:
+        others = [v for v in visitors if v != visitor]
+        core = sorted(set(self.core(visitor)) | set(self.core(host)))
+        own = self.region_sentences[visitor] | set(self.core(visitor))
+        other_sentences = {i for v in others for i in self.region_sentences[v]} - own
+        party = [i for i in sorted(own | set(core)) if not (others and i in other_sentences)]
+        size_sentences = party if others else sorted(set(party) | set(self.trigger_sentences))
+        visitor_mentions = self._side(visitor, host, "visitor", others)
+        host_mentions = self._side(host, visitor, "host", others)
+        unplaced = [m for m in self.mentions if m.person.region is None or m.person.region in (visitor, host)]
+        establishing = next(
+            ({i} for i in self.trigger_sentences if i in self.region_sentences[visitor]), set()
+        )
+        lead = attributes.leader(visitor_mentions, unplaced, self.words, establishing, self.quotes)
+        received = attributes.receiver(host_mentions, [m for m in unplaced if m.person.name != lead], self.words,
+                                       self.quotes)
+        self._place(lead, visitor)
+        self._place(received, host)
+        lead_body = next((m.person.body for m in self.mentions if m.person.name == lead), None)
+        focus, mentioned = self._sectors(own, other_sentences)
+        venue_sentences = sorted(set(core) | set(self.trigger_sentences)) + [s.index for s in self.sentences]
+        if day:
+            venue_sentences = self.core(host)  # a later stop of a tour: only what is said of that host
+        return Visit(
+            visitor=[visitor],
+            host=host,
+            visitor_body=attributes.visitor_body(
+                self.sentences, sorted(own), lead_body, self._institutions(visitor)
+            ),
+            date=attributes.visit_date(self.dates, core, self.trigger_sentences, self.dates_all, day),
+            delegation_size=attributes.delegation_size(self.sentences, size_sentences),
+            leader=lead,
+            received_by=received,
+            visit_type=attributes.visit_type(self.sentences, own, other_sentences, self.title),
+            venue=attributes.venue(self.sentences, venue_sentences, _day_names(), self.quotes),
+            focus_sectors=focus,
+            mentioned_sectors=mentioned,
+            evidence=_evidence(self.sentences, core[0]) if core else None,
+        )
+
+    def _side(self, code: str, other: str, side: str, others: list[str]) -> list[Mention]:
+        """Official mentions of one side of the visit: by the official's region, or, when it is unknown,
+        by the side the sentence speaks for."""
+        found = []
+        for mention in self.mentions:
+            region = mention.person.region
+            if region == code:
+                found.append(mention)
+            elif region is None and not others:
+                sentence_codes = {h.region.code for h in self.hits if h.sentence == mention.sentence}
+                if code in sentence_codes and other not in sentence_codes:
+                    found.append(mention)
+                elif not sentence_codes and side == "host" and self._receiving(mention):
+                    found.append(mention)
+        return found
+
+    def _place(self, name: str | None, code: str) -> None:
+        """An official named as leading or receiving a visit serves the visiting or host region."""
+        for mention in self.mentions:
+            if mention.person.name == name and mention.person.region is None:
+                mention.person.region = code
+
+    def _receiving(self, mention: Mention) -> bool:
+        words = self.words[mention.sentence]
+        return any(cues.cue("receives").match_at(words, k) for k in range(max(0, mention.first - 8), mention.first))
+
+    def _institutions(self, code: str) -> set[str]:
+        found = set()
+        for hit in self.hits:
+            if hit.region.code == code and hit.institution in ("executive", "legislature"):
+                found.add(hit.institution)
+        return found
+
+    def _sectors(self, own: set[int], others: set[int]) -> tuple[list[str], list[str]]:
+        """Sectors named where the report says what the visit is for (purpose phrases, visit phrases, the
+        title) are its focus; the others are mentioned."""
+        focus: list[str] = list(dict.fromkeys(hit.sector for hit in self.title_sectors))
+        mentioned: list[str] = []
+        for hit in self.sector_hits:
+            if hit.sentence in others:
+                continue
+            target = focus if hit.sentence in self.purpose or hit.sentence in self.trigger_types else mentioned
+            if hit.sector not in target:
+                target.append(hit.sector)
+        mentioned = [s for s in mentioned if s not in focus]
+        return focus, mentioned
+
+
+def _iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+__all__ = ["extract_article", "extract_articles", "lexicon"]

@@ -1,0 +1,244 @@
+"""Decide which regions of a report visit and which one hosts.
+
+Each region mention collects evidence from the words around it: "ke X" and "disambut ... X" after a visit
+phrase point to a host, "X menerima/menyambut/kedatangan" too; "rombongan/tamu/kunjungan (dari) X" and
+"X melaksanakan studi tiru" point to a visitor. Regions written in one list ("Kabupaten A, B, dan C yang
+telah berkunjung") share their cue. Provinces only act through an institution ("Pemprov X", "DPRD X",
+"Gubernur X"); a province written after one of its regencies only locates it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from warta.extract import cues
+from warta.extract.regions import RegionHit
+from warta.extract.text import Sentence
+
+HOST_WINDOW = 10  # tokens between a receiving verb and the region or official it is about
+TRIGGER_WINDOW = 12  # tokens between a visit phrase and the "di X" that says where it was
+TITLE_WEIGHT = 1.5
+QUOTE_WEIGHT = 0.5  # what a speaker says in a quotation is weaker evidence than the report's own words
+STRONG = 3.0
+MEDIUM = 2.0
+WEAK = 1.0
+_STOP = frozenset({".", ";", "?", "!"})
+_LIST_JOIN = frozenset({",", "dan", "serta", "maupun", "&", "(", ")", "/"})
+
+
+@dataclass(slots=True)
+class RoleEvidence:
+    """Host and visitor evidence for each region code, and the sentences it came from."""
+
+    host: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    visitor: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    sentences: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    toward: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # sentences with "ke X"
+
+    def add(self, code: str, role: str, weight: float, sentence: int) -> None:
+        (self.host if role == "host" else self.visitor)[code] += weight
+        self.sentences[code].add(sentence)
+
+
+def collect_evidence(text: str, sentences: list[Sentence], hits: list[RegionHit], title: Sentence | None,
+                     title_hits: list[RegionHit]) -> RoleEvidence:
+    evidence = RoleEvidence()
+    by_sentence: dict[int, list[RegionHit]] = defaultdict(list)
+    for hit in hits:
+        by_sentence[hit.sentence].append(hit)
+    quotes = quote_spans(text)
+    for sentence in sentences:
+        _score(sentence, by_sentence.get(sentence.index, []), evidence, 1.0, quotes)
+    if title is not None:
+        _score(title, title_hits, evidence, TITLE_WEIGHT, [])
+    return evidence
+
+
+def _parties(hits: list[RegionHit]) -> list[RegionHit]:
+    return [h for h in hits if not h.locator and (h.region.kind != "province" or h.institution != "none")]
+
+
+def _groups(sentence: Sentence, hits: list[RegionHit]) -> list[list[RegionHit]]:
+    """Regions written as one list: only commas, "dan", parentheses, locators and fillers between them."""
+    words = cues.words_of(sentence)
+    fillers = _fillers()
+    groups: list[list[RegionHit]] = []
+    for hit in hits:
+        if groups:
+            previous = groups[-1][-1]
+            between = words[previous.last_token : hit.first_token]
+            joined = all(w in _LIST_JOIN or w in fillers for w in between)
+            if joined and (not between or any(w in _LIST_JOIN for w in between)):
+                groups[-1].append(hit)
+                continue
+        groups.append([hit])
+    return groups
+
+
+def _fillers() -> frozenset[str]:
+    return frozenset(w for phrase in cues.cue("fillers").phrases for w in phrase)
+
+
+def _score(sentence: Sentence, hits: list[RegionHit], evidence: RoleEvidence, weight: float,
+           quotes: list[tuple[int, int]]) -> None:
+    parties = _parties(hits)
+    if not parties:
+        return
+    words = cues.words_of(sentence)
+    locators = {k for h in hits if h.locator for k in range(h.first_token, h.last_token)}
+    trigger_ends = [end for _, end in cues.trigger().find(words)]
+    for group in _groups(sentence, parties):
+        first, last = group[0], group[-1]
+        role, strength = _left_cue(words, first.first_token, trigger_ends)
+        toward = role == "host" and _ends_with(words, _skip_fillers(words, first.first_token), cues.cue("toward"))
+        right = _right_cue(words, last.last_token, locators)
+        if right is not None and (role is None or right[1] >= strength):
+            role, strength = right
+            toward = False
+        if role is None:
+            continue
+        if quoted(quotes, first.start):
+            strength *= QUOTE_WEIGHT
+        for hit in group:
+            evidence.add(hit.region.code, role, strength * weight, sentence.index)
+            if toward:
+                evidence.toward[hit.region.code].add(sentence.index)
+
+
+def _skip_fillers(words: list[str], start: int) -> int:
+    fillers = _fillers()
+    k = start
+    while k > 0 and words[k - 1] in fillers and words[k - 1] != "dari":
+        k -= 1
+    return k
+
+
+def _left_cue(words: list[str], start: int, trigger_ends: list[int]) -> tuple[str | None, float]:
+    k = _skip_fillers(words, start)
+    if k == 0:
+        return _received_before(words, start)
+    if _ends_with(words, k, cues.cue("learn_from")):
+        return "host", STRONG
+    if _ends_with(words, k, cues.cue("toward")):
+        if words[k - 1] == "kepada":
+            return "host", WEAK
+        return "host", STRONG if any(end <= k for end in trigger_ends) else MEDIUM
+    if _ends_with(words, k, cues.cue("origin")):
+        if _ends_with(words, k - 1, cues.cue("not_origin")):
+            return None, 0.0
+        return "visitor", STRONG if trigger_ends else MEDIUM
+    if _ends_with(words, k, cues.cue("party_nouns")):
+        return "visitor", STRONG
+    if _ends_with(words, k, cues.cue("host_verbs")):
+        return "visitor", STRONG  # the object of receiving: "menyambut kunjungan ... X", "Terima Tamu X"
+    if _ends_with(words, k, cues.cue("at")):
+        near = any(k - TRIGGER_WINDOW <= end <= k for end in trigger_ends)
+        return ("host", MEDIUM) if near else (None, 0.0)
+    return _received_before(words, start)
+
+
+def _received_before(words: list[str], start: int) -> tuple[str | None, float]:
+    received = cues.cue("received_verbs")
+    for k in range(start - 1, max(-1, start - HOST_WINDOW - 1), -1):
+        if words[k] in _STOP or words[k] in ("dari", "ke", "asal"):
+            break
+        if received.match_at(words, k):
+            return "host", STRONG
+    return None, 0.0
+
+
+def _right_cue(words: list[str], end: int, locators: set[int]) -> tuple[str, float] | None:
+    fillers = _fillers()
+    k = end
+    depth = 0
+    while k < len(words):
+        word = words[k]
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(0, depth - 1)
+        elif depth or k in locators or word in (",", "yang", "telah", "sudah", "pun", "juga", "lagi-lagi",
+                                                   "kembali", "akan", "saat", "ketika", "hari", "ini"):
+            pass
+        elif word in fillers and word not in ("dari", "dan", "serta", "oleh"):
+            pass
+        else:
+            break
+        k += 1
+    if k >= len(words):
+        return None
+    if cues.cue("host_verbs").match_at(words, k):
+        return "host", STRONG
+    if cues.cue("visit_verbs").match_at(words, k) or cues.cue("leads").match_at(words, k):
+        return "visitor", STRONG
+    for phrases in cues.visit_type_phrases().values():
+        if phrases.match_at(words, k):
+            return "visitor", STRONG
+    return None
+
+
+def _ends_with(words: list[str], k: int, phrases: cues.PhraseSet) -> bool:
+    return _phrase_start(words, k, phrases) >= 0
+
+
+def _phrase_start(words: list[str], k: int, phrases: cues.PhraseSet) -> int:
+    """The start of a phrase of the set ending right before k, or -1."""
+    for phrase in phrases.phrases:
+        n = len(phrase)
+        if n <= k and tuple(words[k - n : k]) == phrase:
+            return k - n
+    return -1
+
+
+_QUOTES = {"“": "”", '"': '"', "«": "»"}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations (“...”, "...") in a text; an unclosed quote runs to the end."""
+    spans, k = [], 0
+    while k < len(text):
+        close = _QUOTES.get(text[k])
+        if close is None:
+            k += 1
+            continue
+        end = text.find(close, k + 1)
+        end = len(text) if end < 0 else end + 1
+        spans.append((k, end))
+        k = end
+    return spans
+
+
+def quoted(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether the character at `offset` is inside one of the quotation spans."""
+    return any(start < offset < end for start, end in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    hosts: list[str]
+    visitors: list[str]
+
+
+def decide(evidence: RoleEvidence) -> Roles:
+    """The host (or hosts of one tour) and the visitors, from the evidence; empty when there is no visit."""
+    codes = set(evidence.host) | set(evidence.visitor)
+    hosts = [c for c in codes if evidence.host[c] >= MEDIUM and evidence.host[c] > evidence.visitor[c]]
+    if not hosts:
+        return Roles([], [])
+    hosts.sort(key=lambda c: (evidence.host[c] - evidence.visitor[c], evidence.host[c]), reverse=True)
+    host = hosts[0]
+    visitors = [
+        c
+        for c in codes
+        if c != host and evidence.visitor[c] >= MEDIUM and evidence.visitor[c] >= evidence.host[c]
+    ]
+    if not visitors:
+        return Roles([], [])
+    visitors.sort(key=lambda c: min(evidence.sentences[c]))
+    tour = [host]
+    if len(visitors) == 1:
+        # One delegation going "ke X ... ke Y" in one sentence tours several hosts, in that order.
+        together = evidence.toward[host]
+        tour += [c for c in hosts[1:] if evidence.toward[c] & together and evidence.visitor[c] == 0]
+    return Roles(tour, visitors)
