@@ -35,7 +35,9 @@ def real_gazetteer() -> Gazetteer:
 
 
 @pytest.fixture(scope="session")
-def dev_store_path(tmp_path_factory: pytest.TempPathFactory, dev_gold_path: Path, dev_articles_path: Path) -> Path:
+def dev_store_path(
+    tmp_path_factory: pytest.TempPathFactory, dev_gold_path: Path, dev_articles_path: Path
+) -> Path:
     """A store folder holding the dev gold build (closed again: open it read-only, never write to it)."""
     path = tmp_path_factory.mktemp("dev-store") / "store"
     with GraphStore.open(path) as store:

@@ -1,5 +1,5 @@
-"""Building the knowledge graph: the dev gold end to end, idempotence, one-article rebuilds, interrupted builds,
-bad input, and validation against the shapes."""
+"""Building the knowledge graph: the dev gold end to end, idempotence, one-article rebuilds, interrupted
+builds, bad input, and validation against the shapes."""
 
 from __future__ import annotations
 
@@ -95,12 +95,16 @@ def test_all_regions_present(dev_store: GraphStore, real_gazetteer: Gazetteer) -
     assert counts == {str(ns.Province): 38, str(ns.Regency): 416, str(ns.City): 98}
     assert sum(counts.values()) == len(real_gazetteer) == 552
     unplaced = run_query(
-        dev_store, "SELECT ?r WHERE { ?r a ?c . FILTER(?c IN (warta:Regency, warta:City)) FILTER NOT EXISTS { ?r warta:partOf ?p } }"
+        dev_store,
+        "SELECT ?r WHERE { ?r a ?c . FILTER(?c IN (warta:Regency, warta:City)) "
+        "FILTER NOT EXISTS { ?r warta:partOf ?p } }",
     )
     assert unplaced.rows == []
 
 
-def test_build_is_idempotent(store: GraphStore, real_gazetteer: Gazetteer, dev_gold_path: Path, dev_articles_path: Path) -> None:
+def test_build_is_idempotent(
+    store: GraphStore, real_gazetteer: Gazetteer, dev_gold_path: Path, dev_articles_path: Path
+) -> None:
     articles, errors = read_articles(dev_articles_path)
     assert errors == [] and len(articles) == 16
     first = build(_gold(dev_gold_path), store, real_gazetteer, articles)
@@ -113,7 +117,9 @@ def test_build_is_idempotent(store: GraphStore, real_gazetteer: Gazetteer, dev_g
     assert again.triples == first.triples == store.count()
 
 
-def test_rebuild_replaces_only_the_changed_article(store: GraphStore, real_gazetteer: Gazetteer, dev_gold_path: Path) -> None:
+def test_rebuild_replaces_only_the_changed_article(
+    store: GraphStore, real_gazetteer: Gazetteer, dev_gold_path: Path
+) -> None:
     records = _gold(dev_gold_path)
     build(records, store, real_gazetteer)
     graphs = store.graph_names()
@@ -127,13 +133,20 @@ def test_rebuild_replaces_only_the_changed_article(store: GraphStore, real_gazet
     for graph in graphs:
         same = _graph_quads(store, URIRef(graph)) == before[graph]
         assert same == (graph != changed_graph), graph
-    sizes = run_query(store, 'SELECT ?n WHERE { ?a dcterms:identifier "a01" ; warta:reports/warta:delegationSize ?n }')
+    sizes = run_query(
+        store, 'SELECT ?n WHERE { ?a dcterms:identifier "a01" ; warta:reports/warta:delegationSize ?n }'
+    )
     assert sizes.records() == [{"n": 12}]
     # building one record alone leaves the other articles' graphs in place
     changed.visits[0].delegation_size = None
     build([changed], store, real_gazetteer)
     assert store.graph_names() == graphs
-    assert run_query(store, 'ASK { ?a dcterms:identifier "a01" ; warta:reports/warta:delegationSize ?n }').boolean is False
+    assert (
+        run_query(
+            store, 'ASK { ?a dcterms:identifier "a01" ; warta:reports/warta:delegationSize ?n }'
+        ).boolean
+        is False
+    )
 
 
 @pytest.mark.parametrize("interruption", [RuntimeError("boom"), KeyboardInterrupt()])
@@ -161,7 +174,9 @@ def test_interrupted_build_leaves_store_unchanged(
     assert _quads(store) == before
 
 
-def test_interrupted_write_leaves_store_unchanged(store: GraphStore, real_gazetteer: Gazetteer, dev_gold_path: Path, monkeypatch) -> None:
+def test_interrupted_write_leaves_store_unchanged(
+    store: GraphStore, real_gazetteer: Gazetteer, dev_gold_path: Path, monkeypatch
+) -> None:
     records = _gold(dev_gold_path)
     build(records[:5], store, real_gazetteer)
     before = _quads(store)
@@ -179,9 +194,16 @@ def test_interrupted_write_leaves_store_unchanged(store: GraphStore, real_gazett
 def test_bad_input_names_file_and_line(store: GraphStore, dev_gold_path: Path, tmp_path: Path) -> None:
     lines = dev_gold_path.read_text(encoding="utf-8").splitlines()[:3]
     bad_region = {"id": "bad-region", "regions": [{"code": "99.99", "name": "Nowhere"}]}
-    bad_sector = {"id": "bad-sector", "visits": [{"visitor": ["62.02"], "host": "61.71", "focus_sectors": ["sihir"]}]}
+    bad_sector = {
+        "id": "bad-sector",
+        "visits": [{"visitor": ["62.02"], "host": "61.71", "focus_sectors": ["sihir"]}],
+    }
     lines[1:1] = ['{"id": "broken", "regions": [', json.dumps(bad_region)]
-    lines += [json.dumps(bad_sector), '{"id": "x", "officials": [{"name": "A", "role_class": "king"}]}', lines[0]]
+    lines += [
+        json.dumps(bad_sector),
+        '{"id": "x", "officials": [{"name": "A", "role_class": "king"}]}',
+        lines[0],
+    ]
     facts = tmp_path / "facts.jsonl"
     facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
     summary = build_from_paths([facts], store)
@@ -190,7 +212,8 @@ def test_bad_input_names_file_and_line(store: GraphStore, dev_gold_path: Path, t
             f"{facts}:2: malformed JSON: Expecting value (column 30)",
             f"{facts}:3: article 'bad-region': unknown region code 99.99",
             f"{facts}:6: article 'bad-sector': unknown sector id sihir",
-            f"{facts}:7: unknown role_class 'king' (one of head, deputy_head, secretary, legislature, agency_head, staff, other)",
+            f"{facts}:7: unknown role_class 'king' (one of head, deputy_head, secretary, legislature, "
+            "agency_head, staff, other)",
             f"{facts}:8: duplicate id 'seed' (first on line 1)",
         ]
     )
@@ -200,7 +223,9 @@ def test_bad_input_names_file_and_line(store: GraphStore, dev_gold_path: Path, t
     assert str(article_graph("bad-region")) not in names and str(article_graph("bad-sector")) not in names
 
 
-def test_same_visit_in_two_facts_files_is_one_visit(store: GraphStore, tmp_path: Path, dev_gold_path: Path) -> None:
+def test_same_visit_in_two_facts_files_is_one_visit(
+    store: GraphStore, tmp_path: Path, dev_gold_path: Path
+) -> None:
     seed = json.loads(dev_gold_path.read_text(encoding="utf-8").splitlines()[0])
     other = {**seed, "id": "seed-copy", "visits": [{**seed["visits"][0], "delegation_size": 50}]}
     first, second = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
@@ -208,7 +233,11 @@ def test_same_visit_in_two_facts_files_is_one_visit(store: GraphStore, tmp_path:
     second.write_text(json.dumps(other) + "\n", encoding="utf-8")
     summary = build_from_paths([first, second], store)
     assert summary.errors == [] and summary.visits == 1
-    result = run_query(store, "SELECT ?v (COUNT(DISTINCT ?a) AS ?n) WHERE { ?v a warta:Visit ; prov:wasDerivedFrom ?a } GROUP BY ?v")
+    result = run_query(
+        store,
+        "SELECT ?v (COUNT(DISTINCT ?a) AS ?n) "
+        "WHERE { ?v a warta:Visit ; prov:wasDerivedFrom ?a } GROUP BY ?v",
+    )
     assert [row["n"] for row in result.records()] == [2]
     # a duplicate id across files is reported, not built twice
     summary = build_from_paths([first, first], store)
@@ -223,7 +252,9 @@ def test_reading_files(tmp_path: Path, dev_gold_path: Path, dev_articles_path: P
     records, errors = read_facts(missing)
     assert records == [] and len(errors) == 1 and str(errors[0]).startswith(f"{missing}: cannot read")
     articles = tmp_path / "articles.jsonl"
-    articles.write_text('{"id": "a", "text": "t"}\n\n[1, 2]\n{"id": "a", "text": "again"}\n', encoding="utf-8")
+    articles.write_text(
+        '{"id": "a", "text": "t"}\n\n[1, 2]\n{"id": "a", "text": "again"}\n', encoding="utf-8"
+    )
     found, errors = read_articles(articles)
     assert [a.id for a in found] == ["a"]
     assert [str(e) for e in errors] == [
@@ -238,7 +269,9 @@ def test_dev_gold_conforms_to_the_shapes(dev_store: GraphStore) -> None:
     assert report.violations == []
 
 
-def test_validation_reports_violations(store: GraphStore, real_gazetteer: Gazetteer, dev_gold_path: Path) -> None:
+def test_validation_reports_violations(
+    store: GraphStore, real_gazetteer: Gazetteer, dev_gold_path: Path
+) -> None:
     build(_gold(dev_gold_path)[:2], store, real_gazetteer)
     visit = URIRef("https://w3id.org/warta/id/visit/broken")
     regency = region_iri("62.02")

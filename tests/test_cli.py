@@ -26,7 +26,9 @@ def _run(runner: CliRunner, *args: str, env: dict[str, str] | None = None):
     return runner.invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
 
 
-def test_build_prints_summary(runner: CliRunner, tmp_path: Path, dev_gold_path: Path, dev_articles_path: Path) -> None:
+def test_build_prints_summary(
+    runner: CliRunner, tmp_path: Path, dev_gold_path: Path, dev_articles_path: Path
+) -> None:
     store = tmp_path / "store"
     result = _run(runner, "build", dev_gold_path, "--articles", dev_articles_path, "--store", store)
     assert result.exit_code == 0, result.output
@@ -61,7 +63,10 @@ def test_build_uses_env_store(runner: CliRunner, tmp_path: Path, dev_gold_path: 
 
 
 def test_query_formats(runner: CliRunner, dev_store_path: Path) -> None:
-    sparql = 'SELECT ?code ?name WHERE { ?r warta:code ?code ; rdfs:label ?name FILTER(?code IN ("62.02", "61.71")) } ORDER BY ?code'
+    sparql = (
+        "SELECT ?code ?name WHERE { ?r warta:code ?code ; rdfs:label ?name "
+        'FILTER(?code IN ("62.02", "61.71")) } ORDER BY ?code'
+    )
     table = _run(runner, "query", sparql, "--store", dev_store_path)
     assert table.exit_code == 0, table.output
     lines = table.stdout.splitlines()
@@ -69,7 +74,11 @@ def test_query_formats(runner: CliRunner, dev_store_path: Path) -> None:
     assert lines[2].split(None, 1) == ["61.71", "Kota Pontianak"]
     assert lines[-1] == "(2 rows)"
     csv = _run(runner, "query", sparql, "--format", "csv", "--store", dev_store_path)
-    assert csv.stdout.splitlines() == ["code,name", "61.71,Kota Pontianak", "62.02,Kabupaten Kotawaringin Timur"]
+    assert csv.stdout.splitlines() == [
+        "code,name",
+        "61.71,Kota Pontianak",
+        "62.02,Kabupaten Kotawaringin Timur",
+    ]
     data = json.loads(_run(runner, "query", sparql, "-F", "json", "--store", dev_store_path).stdout)
     assert [b["code"]["value"] for b in data["results"]["bindings"]] == ["61.71", "62.02"]
     limited = _run(runner, "query", sparql, "--limit", "1", "--format", "tsv", "--store", dev_store_path)
@@ -81,7 +90,9 @@ def test_query_formats(runner: CliRunner, dev_store_path: Path) -> None:
 
 def test_query_from_file_and_construct(runner: CliRunner, dev_store_path: Path, tmp_path: Path) -> None:
     query = tmp_path / "visits.rq"
-    query.write_text("CONSTRUCT { ?v rdfs:label ?l } WHERE { ?v a warta:Visit ; rdfs:label ?l }", encoding="utf-8")
+    query.write_text(
+        "CONSTRUCT { ?v rdfs:label ?l } WHERE { ?v a warta:Visit ; rdfs:label ?l }", encoding="utf-8"
+    )
     result = _run(runner, "query", "-f", query, "--store", dev_store_path)
     assert result.exit_code == 0, result.output
     graph = Graph().parse(data=result.stdout, format="turtle")
@@ -161,7 +172,8 @@ def test_validate_passes_on_dev_gold(runner: CliRunner, dev_store_path: Path) ->
 def test_validate_fails_on_violation(runner: CliRunner, tmp_path: Path, dev_gold_path: Path) -> None:
     facts = tmp_path / "facts.jsonl"
     facts.write_text(
-        json.dumps({"id": "loop", "visits": [{"visitor": ["62.02"], "host": "62.02"}]}) + "\n", encoding="utf-8"
+        json.dumps({"id": "loop", "visits": [{"visitor": ["62.02"], "host": "62.02"}]}) + "\n",
+        encoding="utf-8",
     )
     store = tmp_path / "store"
     assert _run(runner, "-q", "build", facts, "--store", store).exit_code == 0
@@ -176,7 +188,9 @@ def test_evaluate(runner: CliRunner, dev_gold_path: Path) -> None:
     assert "1.000" in result.stdout or "100" in result.stdout
     data = json.loads(_run(runner, "evaluate", dev_gold_path, dev_gold_path, "--json").stdout)
     assert data["articles"] == 16 and "details" not in data
-    detailed = json.loads(_run(runner, "evaluate", dev_gold_path, dev_gold_path, "--json", "--details").stdout)
+    detailed = json.loads(
+        _run(runner, "evaluate", dev_gold_path, dev_gold_path, "--json", "--details").stdout
+    )
     assert len(detailed["details"]) == 16
 
 

@@ -35,7 +35,9 @@ def small_gazetteer() -> Gazetteer:
     return Gazetteer(
         [
             Region("62", "province", "Kalimantan Tengah", None, aliases=("Kalteng",)),
-            Region("62.02", "regency", "Kabupaten Kotawaringin Timur", "62", latitude=-2.5, aliases=("Kotim",)),
+            Region(
+                "62.02", "regency", "Kabupaten Kotawaringin Timur", "62", latitude=-2.5, aliases=("Kotim",)
+            ),
             Region("61", "province", "Kalimantan Barat", None),
             Region("61.71", "city", "Kota Pontianak", "61", latitude=-0.02209, longitude=109.34),
             Region("33", "province", "Jawa Tengah", None),
@@ -148,7 +150,10 @@ def test_evidence_gives_a_qualified_derivation(small_gazetteer: Gazetteer) -> No
     [
         (ArticleFacts("a", regions=[RegionMention("99.99", "Nowhere")]), "unknown region code 99.99"),
         (ArticleFacts("a", visits=[_visit(host="99.98")]), "unknown region code 99.98"),
-        (ArticleFacts("a", officials=[Official("X", "Bupati", "head", "12.34")]), "unknown region code 12.34"),
+        (
+            ArticleFacts("a", officials=[Official("X", "Bupati", "head", "12.34")]),
+            "unknown region code 12.34",
+        ),
         (ArticleFacts("a", visits=[_visit(focus_sectors=["sihir"])]), "unknown sector id sihir"),
         (ArticleFacts("a", visits=[_visit(mentioned_sectors=["umkm", "x"])]), "unknown sector id x"),
     ],

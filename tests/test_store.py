@@ -79,8 +79,10 @@ def test_update_syntax_error_inside_oxigraph_is_atomic(store: GraphStore) -> Non
 
 def test_hostile_bindings_are_terms_not_text(store: GraphStore) -> None:
     before = _quads(store)
-    for value in (HOSTILE, Literal(HOSTILE), "one\" } . ?s ?p ?o . #"):
-        result = run_query(store, "SELECT ?s ?label WHERE { ?s rdfs:label ?label }", bindings={"label": value})
+    for value in (HOSTILE, Literal(HOSTILE), 'one" } . ?s ?p ?o . #'):
+        result = run_query(
+            store, "SELECT ?s ?label WHERE { ?s rdfs:label ?label }", bindings={"label": value}
+        )
         assert result.rows == []
     assert _quads(store) == before
     found = run_query(store, "SELECT * WHERE { ?s rdfs:label ?label }", bindings={"?label": "one"})
@@ -190,7 +192,7 @@ def test_query_kinds_and_limit(store: GraphStore) -> None:
 def test_python_values(store: GraphStore) -> None:
     result = run_query(
         store,
-        'SELECT ?n ?d ?x ?b ?day ?s WHERE { VALUES (?n ?d ?x ?b ?day ?s) '
+        "SELECT ?n ?d ?x ?b ?day ?s WHERE { VALUES (?n ?d ?x ?b ?day ?s) "
         '{ (56 1.5 "2.5"^^xsd:double true "2025-04-23"^^xsd:date "teks"@id) } }',
     )
     (row,) = result.records()
@@ -199,7 +201,9 @@ def test_python_values(store: GraphStore) -> None:
 
 
 def test_formats(store: GraphStore) -> None:
-    result = run_query(store, "SELECT ?s ?l ?none WHERE { ?s rdfs:label ?l OPTIONAL { ?s rdfs:comment ?none } } ORDER BY ?l")
+    result = run_query(
+        store, "SELECT ?s ?l ?none WHERE { ?s rdfs:label ?l OPTIONAL { ?s rdfs:comment ?none } } ORDER BY ?l"
+    )
     table = format_result(result, "table").splitlines()
     assert table[0].split() == ["s", "l", "none"]
     assert table[-1] == "(2 rows)"
@@ -209,7 +213,10 @@ def test_formats(store: GraphStore) -> None:
     assert tsv_text.splitlines()[:2] == ["?s\t?l\t?none", f'<{A}>\t"one"\t']
     document = json.loads(format_result(result, "json"))
     assert document["head"]["vars"] == ["s", "l", "none"]
-    assert document["results"]["bindings"][0] == {"s": {"type": "uri", "value": str(A)}, "l": {"type": "literal", "value": "one"}}
+    assert document["results"]["bindings"][0] == {
+        "s": {"type": "uri", "value": str(A)},
+        "l": {"type": "literal", "value": "one"},
+    }
     assert json.loads(format_result(run_query(store, "ASK {}"), "json")) == {"head": {}, "boolean": True}
     with pytest.raises(QueryError, match="CONSTRUCT"):
         format_result(result, "turtle")

@@ -243,7 +243,7 @@ def build_from_paths(
             records.append(record)
             where[record.id] = f"{path}:{line}"
     if raw:
-        extracted, raw_articles, bad = _extract(raw)
+        extracted, raw_articles, bad = _extract(raw, gazetteer)
         errors.extend(bad)
         for article in raw_articles:
             articles.setdefault(article.id, article)
@@ -254,7 +254,7 @@ def build_from_paths(
 
 
 def _extract(
-    paths: Sequence[str | os.PathLike[str]],
+    paths: Sequence[str | os.PathLike[str]], gazetteer: Gazetteer | None
 ) -> tuple[list[ArticleFacts], list[Article], list[InputError]]:
     """Raw articles → facts, through the extractor (imported only when raw input is given)."""
     try:
@@ -262,6 +262,6 @@ def _extract(
         from warta.ingest import read_inputs
     except ImportError as error:
         raise WartaError(f"extraction not available ({error}); give a facts JSONL file instead") from error
-    articles, errors = read_inputs(list(paths))
-    articles = list(articles)
-    return list(extract_articles(articles)), articles, list(errors)
+    read = read_inputs(list(paths))
+    articles = list(read.articles)
+    return list(extract_articles(articles, gazetteer)), articles, list(read.errors)

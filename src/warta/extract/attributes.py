@@ -112,15 +112,22 @@ def _number(text: str) -> int | None:
 
 
 def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | None:
+    """The first delegation size in the candidate sentences; within a sentence a stated total ("dengan
+    total 31 orang") wins over the parts listed before it ("25 kepala kampung dan enam pejabat")."""
     by_index = {s.index: s for s in sentences}
+    totals = lexicon.visits()["size"]["totals"]
     for index in candidates:
         sentence = by_index.get(index)
         if sentence is None:
             continue
+        found = []
         for match in _size_pattern().finditer(sentence.text):
             value = _number(match.group("n"))
             if value is not None and 1 < value < 5000:
-                return value
+                before = sentence.text[max(0, match.start() - 20) : match.start()].lower().split()
+                found.append((not (before and before[-1] in totals), len(found), value))
+        if found:
+            return min(found)[2]
     return None
 
 

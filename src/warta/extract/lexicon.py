@@ -130,3 +130,17 @@ def name_variants() -> dict[str, str]:
         for word in words:
             variants[word] = words[0]
     return variants
+
+
+@cache
+def calendar() -> dict[str, Any]:
+    return _toml("calendar.toml")
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Day and month names in every spelling, lower case, apostrophes and dots dropped."""
+    data = calendar()
+    spellings = [s for values in data["days"].values() for s in values]
+    spellings += [s for values in data["months"].values() for s in values]
+    return frozenset(s.lower().replace("'", "").replace("’", "").rstrip(".") for s in spellings)

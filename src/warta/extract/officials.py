@@ -179,8 +179,10 @@ def _continuation(tokens: tuple[Token, ...], lower: list[str], k: int, hits: lis
             if close is None:
                 break
             k = close + 1
-        elif word in _ROMAN and (previous in units or previous in _title_words()):
-            k += 1
+        elif (word in _ROMAN or len(word) == 1) and (previous in units or previous in _title_words()):
+            k += 1  # "Asisten III", "Komisi A", "Pansus IV"
+        elif word == "," and k + 1 < len(tokens) and any(h.first_token == k + 1 for h in hits):
+            k += 1  # "Bupati Kotawaringin Barat (Kobar), Kalimantan Tengah (Kalteng), Name"
         elif word in units and word not in _ROMAN and len(word) > 1:
             k += 1
         elif word in _JOINERS and k + 1 < len(tokens) and lower[k + 1] in units:
@@ -259,7 +261,7 @@ def _name_run(tokens: tuple[Token, ...], lower: list[str], k: int, stop: int | N
         if words and word in affixes:
             break
         if token.text[0].isupper() or (honorific and not words and token.text.isalpha()):
-            if not words and (word in titles or word in affixes):
+            if not words and (word in titles or word in affixes or word in lexicon.calendar_words()):
                 return None
             if _degree_ahead(tokens, lower, k):
                 break

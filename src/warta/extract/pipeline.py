@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import cache
 
 from warta.extract import attributes, cues, lexicon
 from warta.extract.attributes import Mention
@@ -32,14 +31,14 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
 
     raw_officials = find_officials(sentences, hits)
     people = merge_officials(raw_officials)
-    evidence = collect_evidence(text, sentences, hits, title, title_hits)
+    evidence = collect_evidence(text, sentences, hits, title, title_hits, _name_tokens(raw_officials, sentences))
     roles = decide(evidence)
     visits = []
     if roles.hosts:
         context = _Context(article, sentences, hits, people, raw_officials, evidence, title)
-        for visitor in roles.visitors:
+        for delegation in roles.visitors:
             for day, host in enumerate(roles.hosts):
-                visits.append(context.visit(visitor, host, roles.visitors, day))
+                visits.append(context.visit(delegation, host, roles.visitors, day))
     return ArticleFacts(
         id=article.id,
         regions=_region_mentions(hits, sentences),
@@ -60,6 +59,15 @@ def extract_articles(articles: Iterable[Article], gazetteer: Gazetteer | None = 
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(extract_article, articles, chunksize=64)
+
+
+def _name_tokens(officials: list[OfficialHit], sentences: list[Sentence]) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = defaultdict(set)
+    for hit in officials:
+        for k, token in enumerate(sentences[hit.sentence].tokens):
+            if hit.name_start <= token.start < hit.name_end:
+                found[hit.sentence].add(k)
+    return found
 
 
 def _title_sentence(title: str | None) -> Sentence | None:
@@ -85,17 +93,6 @@ def _region_mentions(hits: list[RegionHit], sentences: list[Sentence]) -> list[R
 
 def _official(person: OfficialHit, sentences: list[Sentence]) -> Official:
     return Official(person.name, person.role, person.role_class, person.region, _evidence(sentences, person.sentence))
-
-
-@cache
-def _day_names() -> frozenset[str]:
-    import tomllib
-
-    from warta.paths import data_file
-
-    with data_file("lexicon", "calendar.toml").open("rb") as handle:
-        days = tomllib.load(handle)["days"]
-    return frozenset(s.lower().replace("'", "").replace("’", "") for spellings in days.values() for s in spellings)
 
 
 class _Context:
@@ -135,8 +132,10 @@ class _Context:
     def core(self, code: str) -> list[int]:
         return sorted(i for i in self.evidence.sentences.get(code, ()) if i >= 0)
 
-    def visit(self, visitor: str, host: str, visitors: list[str], day: int) -> Visit:
-        others = [v for v in visitors if v != visitor]
+    def visit(self, delegation: list[str], host: str, delegations: list[list[str]], day: int) -> Visit:
+        """The visit of one delegation (its regions; the first is the main one) to one host."""
+        visitor = delegation[0]
+        others = [d[0] for d in delegations if d is not delegation]
         core = sorted(set(self.core(visitor)) | set(self.core(host)))
         own = self.region_sentences[visitor] | set(self.core(visitor))
         other_sentences = {i for v in others for i in self.region_sentences[v]} - own
@@ -159,7 +158,7 @@ class _Context:
         if day:
             venue_sentences = self.core(host)  # a later stop of a tour: only what is said of that host
         return Visit(
-            visitor=[visitor],
+            visitor=list(delegation),
             host=host,
             visitor_body=attributes.visitor_body(
                 self.sentences, sorted(own), lead_body, self._institutions(visitor)
@@ -169,7 +168,7 @@ class _Context:
             leader=lead,
             received_by=received,
             visit_type=attributes.visit_type(self.sentences, own, other_sentences, self.title),
-            venue=attributes.venue(self.sentences, venue_sentences, _day_names(), self.quotes),
+            venue=attributes.venue(self.sentences, venue_sentences, lexicon.calendar_words(), self.quotes),
             focus_sectors=focus,
             mentioned_sectors=mentioned,
             evidence=_evidence(self.sentences, core[0]) if core else None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from warta.extract import cues
+from warta.extract import cues, lexicon
 from warta.extract.regions import RegionHit
 from warta.extract.text import Sentence
 
@@ -35,6 +35,7 @@ class RoleEvidence:
     visitor: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     sentences: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     toward: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # sentences with "ke X"
+    joint: list[frozenset[str]] = field(default_factory=list)  # regions making one visit together
 
     def add(self, code: str, role: str, weight: float, sentence: int) -> None:
         (self.host if role == "host" else self.visitor)[code] += weight
@@ -42,16 +43,19 @@ class RoleEvidence:
 
 
 def collect_evidence(text: str, sentences: list[Sentence], hits: list[RegionHit], title: Sentence | None,
-                     title_hits: list[RegionHit]) -> RoleEvidence:
+                     title_hits: list[RegionHit], names: dict[int, set[int]] | None = None) -> RoleEvidence:
+    """Role evidence from every sentence (and the title, weighted up). `names` gives, per sentence, the
+    token indices of officials' names, which are read past like fillers ("Bupati X, Name, melakukan")."""
     evidence = RoleEvidence()
+    names = names or {}
     by_sentence: dict[int, list[RegionHit]] = defaultdict(list)
     for hit in hits:
         by_sentence[hit.sentence].append(hit)
     quotes = quote_spans(text)
     for sentence in sentences:
-        _score(sentence, by_sentence.get(sentence.index, []), evidence, 1.0, quotes)
+        _score(sentence, by_sentence.get(sentence.index, []), evidence, 1.0, quotes, names.get(sentence.index, set()))
     if title is not None:
-        _score(title, title_hits, evidence, TITLE_WEIGHT, [])
+        _score(title, title_hits, evidence, TITLE_WEIGHT, [], set())
     return evidence
 
 
@@ -81,18 +85,21 @@ def _fillers() -> frozenset[str]:
 
 
 def _score(sentence: Sentence, hits: list[RegionHit], evidence: RoleEvidence, weight: float,
-           quotes: list[tuple[int, int]]) -> None:
+           quotes: list[tuple[int, int]], names: set[int]) -> None:
     parties = _parties(hits)
     if not parties:
         return
     words = cues.words_of(sentence)
-    locators = {k for h in hits if h.locator for k in range(h.first_token, h.last_token)}
+    acronyms = {k for k, t in enumerate(sentence.tokens) if t.text.isupper() and t.text.isalpha() and len(t.text) > 1}
+    skip = {k for h in hits if h.locator for k in range(h.first_token, h.last_token)} | names
     trigger_ends = [end for _, end in cues.trigger().find(words)]
     for group in _groups(sentence, parties):
         first, last = group[0], group[-1]
-        role, strength = _left_cue(words, first.first_token, trigger_ends)
-        toward = role == "host" and _ends_with(words, _skip_fillers(words, first.first_token), cues.cue("toward"))
-        right = _right_cue(words, last.last_token, locators)
+        role, strength = _left_cue(words, first.first_token, trigger_ends, acronyms)
+        toward = role == "host" and _ends_with(
+            words, _skip_fillers(words, first.first_token, acronyms), cues.cue("toward")
+        )
+        right = _right_cue(words, last.last_token, skip)
         if right is not None and (role is None or right[1] >= strength):
             role, strength = right
             toward = False
@@ -104,18 +111,27 @@ def _score(sentence: Sentence, hits: list[RegionHit], evidence: RoleEvidence, we
             evidence.add(hit.region.code, role, strength * weight, sentence.index)
             if toward:
                 evidence.toward[hit.region.code].add(sentence.index)
+        codes = frozenset(h.region.code for h in group)
+        if role == "visitor" and len(codes) > 1 and _joint_after(words, last.last_token):
+            evidence.joint.append(codes)
 
 
-def _skip_fillers(words: list[str], start: int) -> int:
+def _joint_after(words: list[str], end: int) -> bool:
+    """A joint-visit marker within a few words after the regions: "melakukan studi tiru bersama"."""
+    joint = cues.cue("joint")
+    return any(joint.match_at(words, k) for k in range(end, min(len(words), end + 8)))
+
+
+def _skip_fillers(words: list[str], start: int, acronyms: set[int]) -> int:
     fillers = _fillers()
     k = start
-    while k > 0 and words[k - 1] in fillers and words[k - 1] != "dari":
+    while k > 0 and (words[k - 1] in fillers or k - 1 in acronyms) and words[k - 1] != "dari":
         k -= 1
     return k
 
 
-def _left_cue(words: list[str], start: int, trigger_ends: list[int]) -> tuple[str | None, float]:
-    k = _skip_fillers(words, start)
+def _left_cue(words: list[str], start: int, trigger_ends: list[int], acronyms: set[int]) -> tuple[str | None, float]:
+    k = _skip_fillers(words, start, acronyms)
     if k == 0:
         return _received_before(words, start)
     if _ends_with(words, k, cues.cue("learn_from")):
@@ -127,7 +143,7 @@ def _left_cue(words: list[str], start: int, trigger_ends: list[int]) -> tuple[st
     if _ends_with(words, k, cues.cue("origin")):
         if _ends_with(words, k - 1, cues.cue("not_origin")):
             return None, 0.0
-        return "visitor", STRONG if trigger_ends else MEDIUM
+        return "visitor", STRONG if trigger_ends else WEAK
     if _ends_with(words, k, cues.cue("party_nouns")):
         return "visitor", STRONG
     if _ends_with(words, k, cues.cue("host_verbs")):
@@ -148,8 +164,9 @@ def _received_before(words: list[str], start: int) -> tuple[str | None, float]:
     return None, 0.0
 
 
-def _right_cue(words: list[str], end: int, locators: set[int]) -> tuple[str, float] | None:
+def _right_cue(words: list[str], end: int, skip: set[int]) -> tuple[str, float] | None:
     fillers = _fillers()
+    affixes = lexicon.name_affixes()
     k = end
     depth = 0
     while k < len(words):
@@ -158,7 +175,7 @@ def _right_cue(words: list[str], end: int, locators: set[int]) -> tuple[str, flo
             depth += 1
         elif word == ")":
             depth = max(0, depth - 1)
-        elif depth or k in locators or word in (",", "yang", "telah", "sudah", "pun", "juga", "lagi-lagi",
+        elif depth or k in skip or word in affixes or word == "." or word in (",", "yang", "telah", "sudah", "pun", "juga", "lagi-lagi",
                                                    "kembali", "akan", "saat", "ketika", "hari", "ini"):
             pass
         elif word in fillers and word not in ("dari", "dan", "serta", "oleh"):
@@ -217,7 +234,7 @@ def quoted(spans: list[tuple[int, int]], offset: int) -> bool:
 @dataclass(frozen=True, slots=True)
 class Roles:
     hosts: list[str]
-    visitors: list[str]
+    visitors: list[list[str]]  # each entry is one delegation: usually one region, several for a joint visit
 
 
 def decide(evidence: RoleEvidence) -> Roles:
@@ -241,4 +258,18 @@ def decide(evidence: RoleEvidence) -> Roles:
         # One delegation going "ke X ... ke Y" in one sentence tours several hosts, in that order.
         together = evidence.toward[host]
         tour += [c for c in hosts[1:] if evidence.toward[c] & together and evidence.visitor[c] == 0]
-    return Roles(tour, visitors)
+    return Roles(tour, _delegations(visitors, evidence.joint))
+
+
+def _delegations(visitors: list[str], joint: list[frozenset[str]]) -> list[list[str]]:
+    """One delegation per visitor, except regions the report says travelled together."""
+    delegations: list[list[str]] = []
+    placed: set[str] = set()
+    for code in visitors:
+        if code in placed:
+            continue
+        group = next((g for g in joint if code in g), frozenset({code}))
+        members = [c for c in visitors if c in group and c not in placed]
+        placed.update(members)
+        delegations.append(members)
+    return delegations
