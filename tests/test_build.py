@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 import warta.build
 from warta import namespaces as ns
 from warta.build import build, build_from_paths, is_facts_file, read_articles, read_facts
+from warta.errors import WartaError
 from warta.facts import ArticleFacts
 from warta.gazetteer import Gazetteer
 from warta.mapping import article_graph, region_iri
@@ -293,3 +294,20 @@ def test_validation_reports_violations(
     assert any(f == focus and "delegation size" in m for f, m in messages)
     assert any(f == f"<{regency}>" and "start with the code of the province" in m for f, m in messages)
     assert all(v["severity"] == "Violation" for v in report.violations)
+
+
+def test_raw_articles_go_through_the_extractor(store: GraphStore, dev_articles_path: Path) -> None:
+    summary = build_from_paths([dev_articles_path], store)
+    assert summary.articles == 16
+    assert str(article_graph("seed")) in store.graph_names()
+    headline = run_query(store, 'SELECT ?t WHERE { ?a dcterms:identifier "seed" ; schema:headline ?t }')
+    assert headline.records() == [{"t": "Pemkab Kotim studi tiru ke Pemkot Pontianak"}]
+
+
+def test_raw_input_without_extractor(store: GraphStore, dev_articles_path: Path, monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "warta.extract", None)
+    with pytest.raises(WartaError, match="extraction not available"):
+        build_from_paths([dev_articles_path], store)
+    assert store.graph_names() == []

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -63,6 +65,37 @@ def test_replace_graphs_keeps_special_characters(store: GraphStore) -> None:
     assert graph.value(A, ns.quote) == Literal(HOSTILE)
 
 
+_GRAPHS = [URIRef(f"https://example.org/graph/{i}") for i in range(3)]
+_POOL = [(URIRef(f"https://example.org/s{i % 3}"), RDFS.label, Literal(f"v{i}")) for i in range(5)]
+_OPERATIONS = st.lists(
+    st.tuples(
+        st.dictionaries(st.sampled_from(_GRAPHS), st.lists(st.sampled_from(_POOL), max_size=4), max_size=3),
+        st.lists(st.sampled_from(_GRAPHS), max_size=2),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_OPERATIONS)
+def test_default_graph_is_the_union_of_the_named_graphs(operations) -> None:
+    store = GraphStore.memory()
+    expected: dict[URIRef, set] = {}
+    for graphs, remove in operations:
+        store.replace_graphs(graphs, remove=[g for g in remove if g not in graphs])
+        for graph, triples in graphs.items():
+            expected[graph] = set(triples)
+        for graph in remove:
+            if graph not in graphs:
+                expected.pop(graph, None)
+    for graph in _GRAPHS:
+        assert set(store.triples(graph)) == expected.get(graph, set())
+    assert set(store.triples()) == set().union(*expected.values())
+    count = run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").records()[0]["n"]
+    assert count == store.count() == len(set().union(*expected.values()))
+
+
 def test_failed_replace_leaves_store_unchanged(store: GraphStore) -> None:
     before = _quads(store)
     with pytest.raises(ValueError):
@@ -97,7 +130,8 @@ def test_dump_union_and_dataset(store: GraphStore) -> None:
     store.replace_graphs({G2: _triples("one")})  # the same triples in both graphs
     union = Graph().parse(data=store.dump("turtle"), format="turtle")
     assert len(union) == 2
-    assert store.count() == 4
+    assert store.count() == 2 and store.count(G1) == store.count(G2) == 2
+    assert run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").records() == [{"n": 2}]
     assert isomorphic(union, Graph().parse(data=store.dump("ntriples"), format="nt"))
     assert isomorphic(union, Graph().parse(data=store.dump("jsonld"), format="json-ld"))
     quads = list(ox.parse(store.dump("trig"), format=ox.RdfFormat.TRIG))
@@ -128,7 +162,7 @@ def test_as_stored_matches_what_the_store_returns(store: GraphStore) -> None:
 def test_open_errors(tmp_path: Path, store: GraphStore) -> None:
     with pytest.raises(StoreError, match="no store at"):
         GraphStore.open(tmp_path / "missing", read_only=True)
-    with pytest.raises(StoreError, match="cannot open store"):
+    with pytest.raises(StoreError, match="in use by another writer"):
         GraphStore.open(store.path)  # the fixture holds the lock
     reader = GraphStore.open(store.path, read_only=True)
     try:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from rdflib import URIRef
 
 from warta import namespaces as ns
-from warta.errors import InputError, WartaError
+from warta.errors import InputError
 from warta.facts import Article, ArticleFacts, FactsFormatError
 from warta.gazetteer import Gazetteer, load_gazetteer
 from warta.mapping import (
@@ -34,13 +34,14 @@ from warta.namespaces import RDF
 from warta.store import GraphStore
 
 T = TypeVar("T")
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
 _FACTS_KEYS = ("regions", "officials", "visits")
 _REGION_PREFIX = str(ns.ID["region/"])
 
 
 @dataclass
 class BuildSummary:
-    """What one build did. `triples` is the store total (quads: a triple in two graphs counts twice)."""
+    """What one build did. `triples` is the store total: the triples of the union of all graphs."""
 
     articles: int = 0
     visits: int = 0
@@ -141,13 +142,13 @@ def build(
     gazetteer: Gazetteer | None = None,
     articles: Mapping[str, Article] | Iterable[Article] | None = None,
     where: Mapping[str, str] | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> BuildSummary:
     """Map every facts record into its article's named graph and write them all in one transaction.
 
     `articles` (by id) add each article's metadata. `where` maps an article id to "file:line" for messages.
     A record naming an unknown region code or sector id is skipped; its message is in `summary.errors`.
-    `progress(done, total)` is called after each record is mapped.
+    `progress("mapping", done, total)` is called after each record is mapped.
     """
     started = time.perf_counter()
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
@@ -167,7 +168,7 @@ def build(
         except (MappingError, InputError) as error:
             summary.errors.append(f"{location}: {error}" if location else str(error))
         if progress is not None:
-            progress(done, len(records))
+            progress("mapping", done, len(records))
     _count(summary, graphs.values())
     references = {name: list(graph) for name, graph in reference_graphs(gazetteer).items()}
     changed = {
@@ -215,7 +216,8 @@ def build_from_paths(
     store: GraphStore,
     gazetteer: Gazetteer | None = None,
     articles_path: str | os.PathLike[str] | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
 ) -> BuildSummary:
     """Build from input files: facts JSONL files are mapped as they are; anything else (article JSONL, text
     files) is read by `warta.ingest` and goes through `warta.extract` first."""
@@ -243,7 +245,7 @@ def build_from_paths(
             records.append(record)
             where[record.id] = f"{path}:{line}"
     if raw:
-        extracted, raw_articles, bad = _extract(raw, gazetteer)
+        extracted, raw_articles, bad = _extract(raw, gazetteer, progress, jobs)
         errors.extend(bad)
         for article in raw_articles:
             articles.setdefault(article.id, article)
@@ -254,14 +256,10 @@ def build_from_paths(
 
 
 def _extract(
-    paths: Sequence[str | os.PathLike[str]], gazetteer: Gazetteer | None
+    paths: Sequence[str | os.PathLike[str]], gazetteer: Gazetteer | None, progress: Progress | None, jobs: int
 ) -> tuple[list[ArticleFacts], list[Article], list[InputError]]:
     """Raw articles → facts, through the extractor (imported only when raw input is given)."""
-    try:
-        from warta.extract import extract_articles
-        from warta.ingest import read_inputs
-    except ImportError as error:
-        raise WartaError(f"extraction not available ({error}); give a facts JSONL file instead") from error
-    read = read_inputs(list(paths))
-    articles = list(read.articles)
-    return list(extract_articles(articles, gazetteer)), articles, list(read.errors)
+    from warta.extract.files import extract_files
+
+    extraction = extract_files(paths, gazetteer, jobs=jobs, progress=progress)
+    return extraction.facts, extraction.articles, extraction.errors

@@ -83,6 +83,24 @@ def store_option(command: F) -> F:
     )(command)
 
 
+def verbosity_options(command: F) -> F:
+    """-q/--quiet and -v/--verbose after the command name too (`warta build -q ...`)."""
+
+    def set_quiet(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.ensure_object(Settings).quiet = True
+
+    def add_verbose(ctx: click.Context, _: click.Parameter, value: int) -> None:
+        ctx.ensure_object(Settings).verbose += value
+
+    command = click.option(
+        "-q", "--quiet", is_flag=True, expose_value=False, callback=set_quiet, help="Print results only."
+    )(command)
+    return click.option(
+        "-v", "--verbose", count=True, expose_value=False, callback=add_verbose, help="Print more."
+    )(command)
+
+
 def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     return click.option(
         "--format",
@@ -106,24 +124,43 @@ def output_option(command: F) -> F:
     )(command)
 
 
+def jobs_option(command: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Extract with N processes.",
+    )(command)
+
+
 @contextmanager
-def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress callback drawing a bar on stderr when it is a terminal (and not --quiet), else None."""
+def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress callback drawing one bar per phase on stderr when it is a terminal (and not --quiet)."""
     if settings().quiet or not sys.stderr.isatty():
         yield None
         return
-    bars: list[Any] = []
+    bars: dict[str, Any] = {}
+    finished: set[str] = set()
 
-    def update(done: int, total: int) -> None:
-        if not bars:
-            bars.append(click.progressbar(length=total, label=label, file=sys.stderr).__enter__())
-        bars[0].update(1)
+    def finish() -> None:
+        for phase, bar in bars.items():
+            if phase not in finished:
+                bar.render_finish()
+                finished.add(phase)
+
+    def update(phase: str, done: int, total: int) -> None:
+        if phase not in bars:
+            finish()
+            bars[phase] = click.progressbar(length=total, label=f"{phase:<10}", file=sys.stderr)
+        bar = bars[phase]
+        bar.update(done - bar.pos)
 
     try:
         yield update
     finally:
-        if bars:
-            bars[0].__exit__(None, None, None)
+        finish()
 
 
 # --- commands ---------------------------------------------------------------------------------------------
@@ -155,9 +192,11 @@ def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="Article records (JSONL) giving headline, date, source and URL of the facts' articles.",
 )
+@jobs_option
 @store_option
-def build(inputs: tuple[str, ...], articles: str | None, store_path: str) -> None:
-    """Build the knowledge graph from facts files (or raw articles, through the extractor).
+@verbosity_options
+def build(inputs: tuple[str, ...], articles: str | None, jobs: int, store_path: str) -> None:
+    """Build the knowledge graph from facts files, or from raw articles through the extractor.
 
     Each article's facts go to their own named graph; building again replaces only those graphs, and the
     build is one transaction: an error or Ctrl-C leaves the store as it was. A bad record is reported as
@@ -165,14 +204,15 @@ def build(inputs: tuple[str, ...], articles: str | None, store_path: str) -> Non
 
     \b
     Examples:
+      warta build data/articles/
       warta build data/corpus/dev/gold.jsonl --articles data/corpus/dev/articles.jsonl
       warta build facts.jsonl --store /srv/warta
       WARTA_STORE=/srv/warta warta build facts.jsonl
     """
     from warta.build import build_from_paths
 
-    with open_store(store_path) as store, _progress("mapping") as progress:
-        summary = build_from_paths(list(inputs), store, articles_path=articles, progress=progress)
+    with open_store(store_path) as store, _progress() as progress:
+        summary = build_from_paths(list(inputs), store, articles_path=articles, progress=progress, jobs=jobs)
     for message in summary.errors:
         warn(message)
     if not settings().quiet:
@@ -193,6 +233,46 @@ def build(inputs: tuple[str, ...], articles: str | None, store_path: str) -> Non
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(exists=True))
+@output_option
+@click.option(
+    "--no-evidence", is_flag=True, help="Leave out the evidence (sentence and offsets) of each fact."
+)
+@jobs_option
+@verbosity_options
+def extract(inputs: tuple[str, ...], output: str, no_evidence: bool, jobs: int) -> None:
+    """Read news reports and write their facts as JSONL, one line per article.
+
+    INPUT is an article JSONL file, a .txt/.md/.html file, or a folder of them. Each fact carries its
+    evidence: the sentence it was read from and its character offsets in the article. Review and correct
+    the facts, then `warta build` them. A bad input is reported as "FILE[:LINE]: message" and skipped; the
+    exit code is then 1.
+
+    \b
+    Examples:
+      warta extract data/articles/ -o facts.jsonl
+      warta extract data/corpus/dev/articles.jsonl -o dev.jsonl --jobs 2
+      warta extract report.html --no-evidence
+    """
+    from warta.extract.files import extract_files
+    from warta.output import write_output
+
+    with _progress() as progress:
+        extraction = extract_files(list(inputs), jobs=jobs, progress=progress)
+    lines = [
+        json.dumps(f.to_dict(evidence=not no_evidence), ensure_ascii=False) + "\n" for f in extraction.facts
+    ]
+    write_output("".join(lines).encode("utf-8"), output)
+    count = len(lines)
+    for error in extraction.errors:
+        warn(str(error))
+    visits = sum(len(f.visits) for f in extraction.facts)
+    info(f"{count} articles, {visits} visits" + (f" → {output}" if output != "-" else ""))
+    if extraction.errors:
+        raise click.exceptions.Exit(1)
+
+
+@main.command()
 @click.argument("sparql", required=False)
 @click.option(
     "-f",
@@ -204,6 +284,7 @@ def build(inputs: tuple[str, ...], articles: str | None, store_path: str) -> Non
 @format_option(("table", "csv", "tsv", "json", "turtle"), "table")
 @click.option("--limit", type=click.IntRange(min=0), help="Print at most N rows (or triples).")
 @store_option
+@verbosity_options
 def query(sparql: str | None, query_file: Any, fmt: str, limit: int | None, store_path: str) -> None:
     """Run a read-only SPARQL query over all graphs (updates are refused).
 
@@ -227,7 +308,7 @@ def query(sparql: str | None, query_file: Any, fmt: str, limit: int | None, stor
     if result.kind == "graph" and fmt == "table":
         fmt = "turtle"
     click.echo(format_result(result, fmt).rstrip("\n"))
-    if result.truncated:
+    if result.truncated and fmt != "table":
         info(f"(stopped at --limit {limit})")
 
 
@@ -235,6 +316,7 @@ def query(sparql: str | None, query_file: Any, fmt: str, limit: int | None, stor
 @format_option(("turtle", "trig", "nquads", "ntriples", "jsonld"), "turtle")
 @output_option
 @store_option
+@verbosity_options
 def export(fmt: str, output: str, store_path: str) -> None:
     """Write the knowledge graph out.
 
@@ -258,6 +340,7 @@ def export(fmt: str, output: str, store_path: str) -> None:
 @main.command()
 @format_option(("text", "json"), "text")
 @store_option
+@verbosity_options
 def validate(fmt: str, store_path: str) -> None:
     """Check the knowledge graph against the SHACL shapes; exit code 1 when anything violates them.
 
@@ -289,6 +372,7 @@ def validate(fmt: str, store_path: str) -> None:
 @click.argument("predicted", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--details", is_flag=True, help="Also list what differs from gold, article by article.")
+@verbosity_options
 def evaluate(gold: str, predicted: str, as_json: bool, details: bool) -> None:
     """Score predicted facts (JSONL) against gold facts.
 

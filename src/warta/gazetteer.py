@@ -109,7 +109,7 @@ class Gazetteer:
 
 
 def read_regions(path: Path) -> list[Region]:
-    """Read the gazetteer CSV: code,kind,name,province,capital,latitude,longitude,aliases (aliases `|`-separated)."""
+    """Read the gazetteer CSV: code,kind,name,province,capital,latitude,longitude,aliases (`|`-separated)."""
     regions = []
     with path.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):

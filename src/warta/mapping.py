@@ -11,13 +11,13 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from warta import namespaces as ns
@@ -324,7 +324,3 @@ def map_article(
     or sector id.
     """
     return _ArticleMapper(article, facts, gazetteer, known_sectors() if sectors is None else sectors).run()
-
-
-def has_blank_nodes(triples: Iterable[Triple]) -> bool:
-    return any(isinstance(term, BNode) for triple in triples for term in triple)

@@ -5,6 +5,11 @@
 remote store backed by a SPARQL 1.1 endpoint (issue 4) can implement the same methods later: `replace_graphs`
 as one SPARQL Update request, `query` by parsing the endpoint's results with `pyoxigraph.parse_query_results`,
 `dump` via the Graph Store Protocol. Only the embedded store exists now.
+
+Layout: each article's facts, the ontology, the sectors and the regions are named graphs; the default graph
+holds their union, each triple once, kept up to date by `replace_graphs` in the same transaction. Queries
+read the default graph. (Oxigraph's `use_default_graph_as_union` repeats a triple once per graph holding it,
+so a visit reported by two articles would be counted twice; SPARQL's union is a set.)
 """
 
 from __future__ import annotations
@@ -141,6 +146,8 @@ class GraphStore:
             else:
                 store = ox.Store(str(where))
         except OSError as error:
+            if "lock" in str(error).lower():
+                raise StoreError(f"store {where} is in use by another writer (a build running?)") from error
             raise StoreError(f"cannot open store {where}: {_first_line(error)}") from error
         return cls(store, where, read_only)
 
@@ -175,17 +182,31 @@ class GraphStore:
     ) -> None:
         """Replace the content of each graph of `graphs` and drop the graphs of `remove`, atomically.
 
-        Everything is one SPARQL Update request (DROP SILENT GRAPH …; INSERT DATA { GRAPH … }), which Oxigraph
-        applies as one transaction: when it fails, the store is left as it was.
+        Everything is one SPARQL Update request, which Oxigraph applies as one transaction (when it fails,
+        the store is left as it was): for each graph, the triples no other graph holds are deleted from the
+        union (the default graph) and the graph is dropped; then one INSERT DATA writes the new graphs and
+        adds their triples to the union.
         """
         write = _nt_writer()
-        drops = [f"DROP SILENT GRAPH {ox.NamedNode(str(g))}" for g in (*graphs, *remove)]
+        operations = []
+        for name in (*graphs, *remove):
+            graph = str(ox.NamedNode(str(name)))
+            operations.append(
+                f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+                f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}"
+            )
+            operations.append(f"DROP SILENT GRAPH {graph}")
         blocks = []
-        for graph, triples in graphs.items():
-            body = "\n".join(write(t) for t in triples)
-            if body:
-                blocks.append(f"GRAPH {ox.NamedNode(str(graph))} {{\n{body}\n}}")
-        operations = drops + ([f"INSERT DATA {{\n{chr(10).join(blocks)}\n}}"] if blocks else [])
+        union: dict[str, None] = {}
+        for name, triples in graphs.items():
+            statements = [write(t) for t in triples]
+            if statements:
+                union.update(dict.fromkeys(statements))
+                body = "\n".join(statements)
+                blocks.append(f"GRAPH {ox.NamedNode(str(name))} {{\n{body}\n}}")
+        if blocks:
+            blocks.append("\n".join(union))
+            operations.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
         if not operations:
             return
         if self.read_only:
@@ -198,7 +219,8 @@ class GraphStore:
     # reading
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> QueryResults:
-        """Run a SPARQL query over the union of all graphs, with the standard prefixes predeclared.
+        """Run a SPARQL query over the union of all graphs (GRAPH ?g reaches each named graph), with the
+        standard prefixes predeclared.
 
         `bindings` maps variable names to values (rdflib or pyoxigraph terms, or plain str/int/float/bool);
         they are substituted as terms, never pasted into the query text. Oxigraph substitutes in the
@@ -211,7 +233,6 @@ class GraphStore:
             return self.oxigraph.query(
                 sparql,
                 prefixes=PREFIXES,
-                use_default_graph_as_union=True,
                 substitutions=substitutions or None,
             )
         except SyntaxError as error:
@@ -260,25 +281,23 @@ class GraphStore:
         return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in memory]
 
     def _ox_triples(self, graph: str | URIRef | None) -> Iterator[ox.Triple]:
-        if graph is not None:
-            for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))):
-                yield quad.triple
-            return
-        seen: set[ox.Triple] = set()
-        for quad in self.oxigraph.quads_for_pattern(None, None, None, None):
-            if quad.triple not in seen:
-                seen.add(quad.triple)
-                yield quad.triple
+        name = ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph()
+        for quad in self.oxigraph.quads_for_pattern(None, None, None, name):
+            yield quad.triple
 
     def dump(self, fmt: str = "turtle", graph: str | URIRef | None = None) -> bytes:
         """Serialise the store: TriG/N-Quads keep the named graphs; the other formats write one graph
-        (`graph`, or by default the union of all graphs, each triple once, sorted by subject)."""
+        (`graph`, or by default the union of all graphs), sorted so that equal stores give equal bytes."""
         if fmt not in _FORMATS:
             raise StoreError(f"unknown format {fmt!r} (one of {', '.join(_FORMATS)})")
         rdf_format = _FORMATS[fmt]
         try:
             if fmt in DATASET_FORMATS and graph is None:
-                return self.oxigraph.dump(format=rdf_format, prefixes=PREFIXES)
+                quads = sorted(
+                    (q for q in self.oxigraph if isinstance(q.graph_name, ox.NamedNode)),
+                    key=lambda q: (q.graph_name.value, str(q.triple)),
+                )
+                return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
             triples = sorted(self._ox_triples(graph), key=str)
             return ox.serialize(triples, format=rdf_format, prefixes=PREFIXES)
         except OSError as error:
@@ -287,9 +306,9 @@ class GraphStore:
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def count(self) -> int:
-        """The number of quads (a triple in two graphs counts twice)."""
-        return len(self.oxigraph)
+    def count(self, graph: str | URIRef | None = None) -> int:
+        """The number of triples of one named graph, or of the union of all graphs (each triple once)."""
+        return sum(1 for _ in self._ox_triples(graph))
 
 
 @contextmanager

@@ -8,14 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, Namespace
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib import Graph, Literal
+from rdflib.namespace import SH
 
-from warta.namespaces import ONTOLOGY_GRAPH, PREFIXES
+from warta.namespaces import ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS, XSD
 from warta.paths import ontology_file
 from warta.store import GraphStore, from_ox
-
-SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
 @dataclass

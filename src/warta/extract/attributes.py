@@ -14,10 +14,37 @@ from warta.extract.officials import OfficialHit
 from warta.extract.roles import HOST_WINDOW
 from warta.extract.text import Sentence
 
-_RANK = {"head": 0, "deputy_head": 1, "secretary": 3, "legislature": 2, "agency_head": 4, "staff": 5, "other": 6}
+_RANK = {
+    "head": 0,
+    "deputy_head": 1,
+    "secretary": 3,
+    "legislature": 2,
+    "agency_head": 4,
+    "staff": 5,
+    "other": 6,
+}
 _VENUE_STOP = frozenset({".", ";", "“", "”", '"', ":"})
-_VENUE_END_WORDS = frozenset({"pada", "dan", "serta", "untuk", "dalam", "yang", "sejak", "mulai", "guna", "saat",
-                              "ketika", "sekaligus", "bersama", "dengan", "kemudian", "lalu", "setelah"})
+_VENUE_END_WORDS = frozenset(
+    {
+        "pada",
+        "dan",
+        "serta",
+        "untuk",
+        "dalam",
+        "yang",
+        "sejak",
+        "mulai",
+        "guna",
+        "saat",
+        "ketika",
+        "sekaligus",
+        "bersama",
+        "dengan",
+        "kemudian",
+        "lalu",
+        "setelah",
+    }
+)
 _MAX_VENUE_TOKENS = 14
 
 
@@ -33,15 +60,21 @@ class Mention:
 
 def locate(hit: OfficialHit, person: OfficialHit, sentence: Sentence) -> Mention:
     first = next(i for i, t in enumerate(sentence.tokens) if t.end > hit.start)
-    last = next((i for i, t in enumerate(sentence.tokens) if t.start >= hit.end), len(sentence.tokens))
+    end = max(hit.end, hit.tail_end)
+    last = next((i for i, t in enumerate(sentence.tokens) if t.start >= end), len(sentence.tokens))
     return Mention(person, sentence.index, first, last)
 
 
 # --- date ---------------------------------------------------------------------------------------------
 
 
-def visit_date(dates: dict[int, list[DateMention]], core: list[int], trigger_sentences: list[int],
-               all_dates: list[DateMention], day: int = 0) -> str | None:
+def visit_date(
+    dates: dict[int, list[DateMention]],
+    core: list[int],
+    trigger_sentences: list[int],
+    all_dates: list[DateMention],
+    day: int = 0,
+) -> str | None:
     """The first date written in the visit's own sentences, else in any sentence that names a visit."""
     for sentences in (core, trigger_sentences):
         for index in sentences:
@@ -148,8 +181,7 @@ def visit_type(sentences: list[Sentence], own: set[int], others: set[int], title
     everything = list(sentences) + ([title] if title is not None else [])
     if sum(own_counts.values()):
         claimed = {
-            s.index for s in sentences
-            if s.index in others and any(_type_counts([s])[k] for k in _SPECIFIC)
+            s.index for s in sentences if s.index in others and any(_type_counts([s])[k] for k in _SPECIFIC)
         }
         return _most_specific(_type_counts(s for s in everything if s.index not in claimed))
     return _most_specific(_type_counts(everything))
@@ -174,11 +206,14 @@ def _most_specific(counts: Counter[str]) -> str:
 # --- venue --------------------------------------------------------------------------------------------
 
 
-def venue(sentences: list[Sentence], candidates: list[int], day_names: frozenset[str],
-          quotes: list[tuple[int, int]]) -> str | None:
+def venue(
+    sentences: list[Sentence], candidates: list[int], day_names: frozenset[str], quotes: list[tuple[int, int]]
+) -> str | None:
     by_index = {s.index: s for s in sentences}
     data = lexicon.visits()["venue"]
-    heads = cues.PhraseSet(tuple(sorted({lexicon.phrase_words(h) for h in data["heads"]}, key=len, reverse=True)))
+    heads = cues.PhraseSet(
+        tuple(sorted({lexicon.phrase_words(h) for h in data["heads"]}, key=len, reverse=True))
+    )
     for index in candidates:
         sentence = by_index.get(index)
         if sentence is None:
@@ -195,8 +230,9 @@ def venue(sentences: list[Sentence], candidates: list[int], day_names: frozenset
     return None
 
 
-def _venue_phrase(sentence: Sentence, words: list[str], k: int, heads: cues.PhraseSet,
-                  day_names: frozenset[str]) -> str | None:
+def _venue_phrase(
+    sentence: Sentence, words: list[str], k: int, heads: cues.PhraseSet, day_names: frozenset[str]
+) -> str | None:
     tokens = sentence.tokens
     end = k
     while end < len(tokens) and end - k < _MAX_VENUE_TOKENS:
@@ -235,13 +271,28 @@ def _after_phrase(words: list[str], mention: Mention, phrases: cues.PhraseSet, w
 
 def _before_phrase(words: list[str], mention: Mention, phrases: cues.PhraseSet) -> bool:
     k = mention.last
-    while k < len(words) and words[k] in (",", "yang", "saat", "ketika", "langsung", "juga", "pun", "sendiri"):
+    while k < len(words) and words[k] in (
+        ",",
+        ".",
+        "yang",
+        "saat",
+        "ketika",
+        "langsung",
+        "juga",
+        "pun",
+        "sendiri",
+    ):
         k += 1
     return k < len(words) and bool(phrases.match_at(words, k))
 
 
-def leader(side: list[Mention], candidates: list[Mention], words: dict[int, list[str]], establishing: set[int],
-           quotes: list[tuple[int, int]]) -> str | None:
+def leader(
+    side: list[Mention],
+    candidates: list[Mention],
+    words: dict[int, list[str]],
+    establishing: set[int],
+    quotes: list[tuple[int, int]],
+) -> str | None:
     """Who led the delegation: an official of the visiting side (or of no known side) named as leading,
     else the visiting side's head or deputy head, else its highest official named where the visit is told.
     A companion ("didampingi X", "bersama X") does not lead."""
@@ -255,8 +306,9 @@ def leader(side: list[Mention], candidates: list[Mention], words: dict[int, list
     return _highest(side, establishing)
 
 
-def receiver(side: list[Mention], candidates: list[Mention], words: dict[int, list[str]],
-             quotes: list[tuple[int, int]]) -> str | None:
+def receiver(
+    side: list[Mention], candidates: list[Mention], words: dict[int, list[str]], quotes: list[tuple[int, int]]
+) -> str | None:
     """Who received the delegation: an official of the host (or of no known side) named after
     "disambut/diterima" or before "menerima/menyambut", else the host's head or deputy head."""
     receives, hosts = cues.cue("receives"), cues.cue("host_verbs")
@@ -286,12 +338,17 @@ def _highest(mentions: list[Mention], establishing: set[int] | None) -> str | No
 # --- visitor body -------------------------------------------------------------------------------------
 
 
-def visitor_body(sentences: list[Sentence], candidates: list[int], leader_body: str | None,
-                 institutions: set[str]) -> str:
+def visitor_body(
+    sentences: list[Sentence], candidates: list[int], leader_body: str | None, institutions: set[str]
+) -> str:
     """executive, legislature or mixed: which bodies of the visiting region make up the delegation."""
     data = lexicon.visits()["bodies"]
-    sets = {name: cues.PhraseSet(tuple(sorted({lexicon.phrase_words(p) for p in data[name]}, key=len,
-                                              reverse=True))) for name in ("legislature", "executive", "mixed")}
+    sets = {
+        name: cues.PhraseSet(
+            tuple(sorted({lexicon.phrase_words(p) for p in data[name]}, key=len, reverse=True))
+        )
+        for name in ("legislature", "executive", "mixed")
+    }
     by_index = {s.index: s for s in sentences}
     party = cues.cue("composition")
     seen = set(institutions)

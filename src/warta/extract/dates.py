@@ -6,8 +6,9 @@ Handles the forms regional news uses: numeric day/month(/year) in parentheses or
 ("kemarin", "Kamis lalu", "Selasa pekan lalu", "pada Rabu").
 
 Every spelling (day and month names with their typos, relative words, range connectors) lives in
-`data/lexicon/calendar.toml`; it is read once per process, on first use, and turned into one regular
-expression. Matching is a single `re` scan of the text plus a little arithmetic per date found.
+`data/lexicon/calendar.toml`; it is read once per process, on first use, and turned into regular expressions
+compiled once. A cheap scan finds the few spots where a date can start (a digit, "(", a day name or relative
+word, a line start); only there is the full pattern tried. No dateparser, no per-call compilation.
 """
 
 from __future__ import annotations
@@ -43,29 +44,25 @@ class DateMention:
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
     """Every date expression in `text`, in order, resolved against `published` where needed."""
     cal = _calendar()
-    next_trigger = cal.trigger.search
+    spots = {0}  # the start of the text and of each line with a capital: a dateline ("Badung, 7/8 (Atnews)")
+    spots.update(m.start() + 1 for m in cal.line_start.finditer(text))
+    spots.update(m.start() + 1 for m in cal.trigger.finditer(text))
     mentions: list[DateMention] = []
     pos = 0
-    if text and (mention := _mention_at(cal, text, 0, published)) is not None:  # a dateline opening the text
-        mentions.append(mention)
-        pos = mention.end
-    while (trigger := next_trigger(text, pos)) is not None:
-        mention = _mention_at(cal, text, trigger.start() + 1, published)
-        if mention is None:
-            pos = trigger.end()
-        else:
+    for spot in sorted(spots):
+        if spot < pos or spot >= len(text):
+            continue
+        probe = cal.probe_number if text[spot : spot + 1] in _NUMBER_START else cal.probe
+        if probe.match(text, spot) is None:  # the pattern without groups: fails fast
+            continue
+        match = cal.pattern.match(text, spot)
+        if match is None:
+            continue
+        mention = _HANDLERS[match.lastgroup or ""](cal, match, text, published)
+        if mention is not None:
             mentions.append(mention)
             pos = mention.end
     return mentions
-
-
-def _mention_at(cal: _Calendar, text: str, start: int, published: dt.date | None) -> DateMention | None:
-    if cal.probe.match(text, start) is None:  # the same pattern without groups: most spots fail, fast
-        return None
-    match = cal.pattern.match(text, start)
-    if match is None:
-        return None
-    return _HANDLERS[match.lastgroup or ""](cal, match, text, published)
 
 
 def parse_date(text: str, published: dt.date | None = None) -> dt.date | None:
@@ -76,19 +73,23 @@ def parse_date(text: str, published: dt.date | None = None) -> dt.date | None:
     return None
 
 
-# --- the calendar data and the pattern built from it ---------------------------------------------------
+# --- the calendar data and the patterns built from it ----------------------------------------------------
 
 _APOSTROPHES = "'’‘`´ʼ"
 _KEY_DROP = str.maketrans("", "", _APOSTROPHES)
 _WEEK_KINDS = frozenset({"last", "previous_week", "this_week"})
-_WS = r"[^\S\n]"  # white space within a line
+_WS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"  # white space within a line
+_NUMBER_START = frozenset("(0123456789")
 
 
 @dataclass(frozen=True, slots=True)
 class _Calendar:
-    pattern: re.Pattern[str]  # matched at a trigger: is a date expression starting here?
-    probe: re.Pattern[str]  # `pattern` without its groups (which make failing slow): a quick first test
-    trigger: re.Pattern[str]  # where a date expression may start
+    pattern: re.Pattern[str]  # matched at a spot: the date expression starting there, with its parts
+    probe: re.Pattern[str]  # `pattern` without groups (groups make failing slow): a quick first test
+    probe_number: re.Pattern[str]  # the same for spots at a digit or "(": explicit dates only
+    trigger: re.Pattern[str]  # a character just before a spot where a date expression may start
+    line_start: re.Pattern[str]  # a line starting with a capital (a dateline may follow)
+    dateline_tail: re.Pattern[str]  # what follows a year-less dateline date: "(Atnews)", "- "
     weekdays: dict[str, int]  # spelling key -> 0..6
     months: dict[str, int]  # spelling key -> 1..12
     day_offsets: dict[str, int]  # "kemarin" -> -1
@@ -96,7 +97,6 @@ class _Calendar:
     before_day: dict[str, str]
     capitalized: frozenset[str]  # keys of day spellings that are ordinary words in lower case
     marker: str  # "hari": makes "hari Minggu lalu" a day
-    dateline_tail: re.Pattern[str]
 
 
 def _key(spelling: str) -> str:
@@ -105,7 +105,7 @@ def _key(spelling: str) -> str:
 
 
 def _alternation(spellings: Iterable[str]) -> str:
-    """A regular expression matching any of `spellings` (lower case), as a trie: no backtracking over lists."""
+    """A case-insensitive regular expression for `spellings`, as a trie (shared prefixes matched once)."""
     trie: dict[str, Any] = {}
     for spelling in spellings:
         variants = [spelling[:-1], spelling] if spelling.endswith(".") and len(spelling) > 1 else [spelling]
@@ -122,16 +122,19 @@ def _render(node: dict[str, Any]) -> str:
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
-    return body
+    return f"(?:{body})?" if "" in node else body
 
 
 def _char(char: str) -> str:
+    """One character of a spelling. Case is spelled out (`[sS]`), not left to IGNORECASE: `re` then skips
+    failing alternatives on their first character, and no Unicode case folding surprises the lookup."""
     if char in _APOSTROPHES:
         return "['’‘`´ʼ]"
     if char == " ":
         return _WS + "+"
+    upper = char.upper()
+    if upper != char and len(upper) == 1 and upper.lower() == char:
+        return f"[{char}{upper}]"
     return re.escape(char)
 
 
@@ -139,13 +142,9 @@ def _words(spellings: Iterable[str]) -> str:
     return f"(?:{_alternation(spellings)})(?!\\w)"
 
 
-def _trigger(starters: Iterable[str]) -> re.Pattern[str]:
-    """A character before a spot where a date expression may start: "(", a digit, a starter word, a line.
-
-    The pattern begins with one plain character class (no IGNORECASE, no Unicode category), so `re` skips the
-    letters inside words in its C loop; the full pattern then runs only after the few spots found.
-    """
-    return re.compile(rf"[^a-zA-Z0-9_](?:\(|[0-9]+|(?i:{_alternation(starters)})|(?<=\n)(?-i:[A-Z]))")
+def _fixed(word: str) -> str:
+    """A case-insensitive expression of fixed width for `word` (for look-behinds): one space between words."""
+    return "".join(" " if char == " " else _char(char) for char in " ".join(word.casefold().split()))
 
 
 def _without_groups(pattern: str) -> str:
@@ -169,8 +168,6 @@ def _calendar() -> _Calendar:
     days: dict[str, list[str]] = data["days"]
     if len(days) != 7:
         raise InputError(f"[days] must list 7 days, Monday first, not {len(days)}", path=path)
-    capital_keys = frozenset(_key(s) for s in data["ambiguous"]["capitalized"])
-    weekdays = {_key(s): number for number, spellings in enumerate(days.values()) for s in spellings}
     months = {_key(s): int(number) for number, spellings in data["months"].items() for s in spellings}
     if sorted(set(months.values())) != list(range(1, 13)):
         raise InputError("[months] must have the months 1 to 12", path=path)
@@ -179,75 +176,96 @@ def _calendar() -> _Calendar:
     before_day: dict[str, str] = {_key(k): v for k, v in relative["before_day"].items()}
     if not set(after_day.values()) | set(before_day.values()) <= _WEEK_KINDS:
         raise InputError(f"[relative] day words must mean one of {sorted(_WEEK_KINDS)}", path=path)
-    connectors = data["connectors"]
+    pattern, number_pattern, starters = _pattern(data)
+    return _Calendar(
+        pattern=re.compile(pattern, re.MULTILINE),
+        probe=re.compile(_without_groups(pattern), re.MULTILINE),
+        probe_number=re.compile(_without_groups(number_pattern), re.MULTILINE),
+        trigger=re.compile(f"[^a-zA-Z0-9_](?:[(0-9]|{_alternation(starters)})"),
+        line_start=re.compile(r"\n[A-Z]"),
+        dateline_tail=re.compile(rf"{_WS}*[(\-–—]"),
+        weekdays={_key(s): number for number, spellings in enumerate(days.values()) for s in spellings},
+        months=months,
+        day_offsets={_key(k): int(v) for k, v in relative["days"].items()},
+        after_day=after_day,
+        before_day=before_day,
+        capitalized=frozenset(_key(s) for s in data["ambiguous"]["capitalized"]),
+        marker=_key(data["ambiguous"]["marker"]),
+    )
 
-    plain_days = [s for spellings in days.values() for s in spellings if _key(s) not in capital_keys]
-    capital_days = [s for s in data["ambiguous"]["capitalized"]]
+
+def _pattern(data: dict[str, Any]) -> tuple[str, str, list[str]]:
+    """The pattern of a date expression at a spot; the same for spots at a digit or "("; the starter words.
+
+    The trigger (a plain character class then `starters`, digits or "(") finds the few spots where an
+    expression can start; only there is the full pattern tried.
+    """
+    relative, connectors = data["relative"], data["connectors"]
+    capital_keys = {_key(s) for s in data["ambiguous"]["capitalized"]}
+    plain_days = [s for spellings in data["days"].values() for s in spellings if _key(s) not in capital_keys]
+    capital_days = list(data["ambiguous"]["capitalized"])
     capital = "|".join(re.escape(v) for s in capital_days for v in (s.title(), s.upper()))
-    day = rf"(?:(?-i:{capital})(?!\w)|{_words(plain_days)})"
+    day = rf"(?:(?:{capital})(?!\w)|{_words(plain_days)})"
     month = _words(s for spellings in data["months"].values() for s in spellings)
     to = rf"{_WS}*(?:{_alternation(connectors['range'])}){_WS}*"
     tod = _words(relative["time_of_day"])
     after = _words(relative["after_day"])
     date_follows = rf"{_WS}*,?{_WS}*(?:\({_WS}*)?[0-9]"
-    intro = "|".join(f"(?<=\\b{re.escape(w)} )" for w in relative["day_intro"])
-    not_after = "".join(f"(?<!\\b{re.escape(w)} )" for w in relative["not_after"])
+    intro = "|".join(rf"(?<=\b{_fixed(w)} )" for w in relative["day_intro"])
+    not_after = "".join(rf"(?<!\b{_fixed(w)} )" for w in relative["not_after"])
 
     dnum = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
     mnum = r"(?:1[0-2]|0?[1-9])(?![0-9])"
     year = r"(?:19|20)[0-9]{2}(?![0-9])"
     dm_sep = rf"(?:{_WS}+|{_WS}*[-./]{_WS}*)"  # between day and month name: "25 Nov", "25-Nov"
     my_sep = rf"(?:,?{_WS}+|{_WS}*[-./]{_WS}*)"  # between month name and year
-    place = r"(?-i:[A-Z])[\w.'’&-]*(?:" + _WS + r"+(?-i:[A-Z])[\w.'’&-]*){0,3}"
+    name = r"[A-Z][\w.'’&-]*+"
+    place = rf"{name}(?:{_WS}+{name}){{0,3}}"  # a dateline's place: "Badung", "KUALA KAPUAS"
 
     cross = (
         rf"(?P<c_d1>{dnum}){dm_sep}(?P<c_m1>{month})(?:,?{_WS}+(?P<c_y1>{year}))?"
         rf"{to}(?P<c_d2>{dnum}){dm_sep}(?P<c_m2>{month})(?:{my_sep}(?P<c_y2>{year}))?"
     )
-    written = rf"(?P<w_d1>{dnum})(?:{to}(?P<w_d2>{dnum}))?{dm_sep}(?P<w_m>{month})(?:{my_sep}(?P<w_y>{year}))?"
+    written = (
+        rf"(?P<w_d1>{dnum})(?:{to}(?P<w_d2>{dnum}))?{dm_sep}(?P<w_m>{month})"
+        rf"(?:{my_sep}(?P<w_y>{year}))?"
+    )
     numeric = (
         rf"(?P<n_d1>{dnum})(?:{to}(?P<n_d2>{dnum}))?(?P<n_sep>[/.-])(?P<n_m>{mnum})"
         r"(?:(?P=n_sep)(?P<n_y>(?:(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9])))?(?![0-9]|[/.-][0-9])"
+    )
+    tail = (
+        rf"(?P<o1>\({_WS}*)?(?P<body>{cross}|{written}|{numeric})(?P<c>{_WS}*\))?"
+        rf"(?:{_WS}+(?P<trail>{after}))?"
     )
     explicit = (
         rf"(?P<A>(?P<o0>\({_WS}*)?"
         rf"(?:(?P<day>{day})(?:{to}(?P<day2>{day}))?(?:{_WS}+{tod})?{_WS}*,?{_WS}*"
         rf"|(?P<dl>^{place},{_WS}*))?"
-        rf"(?:(?P<tgl>{_words(connectors['date_prefix'])}){_WS}*)?"
-        rf"(?P<o1>\({_WS}*)?(?P<body>{cross}|{written}|{numeric})(?P<c>{_WS}*\))?"
-        rf"(?:{_WS}+(?P<trail>{after}))?)"
+        rf"(?:(?P<tgl>{_words(connectors['date_prefix'])}){_WS}*)?{tail})"
     )
-    before = rf"(?P<B>(?P<p_mod>{_words(relative['before_day'])}){_WS}*,?{_WS}*"
-    before += rf"(?:(?:{_alternation(relative['day_intro'])}){_WS}+)?(?P<p_day>{day})(?!{date_follows}))"
+    before = (
+        rf"(?P<B>(?P<p_mod>{_words(relative['before_day'])}){_WS}*,?{_WS}*"
+        rf"(?:(?:{_alternation(relative['day_intro'])}){_WS}+)?(?P<p_day>{day})(?!{date_follows}))"
+    )
     after_rel = rf"(?P<R>(?P<r_day>{day})(?:{_WS}+{tod})?{_WS}+(?P<r_mod>{after}))"
     bare = (
         rf"(?P<D>(?:{intro})(?P<b_day>{day})(?:{_WS}+{tod})?(?!{date_follows})"
         rf"(?!{_WS}+{_words(relative['future'])})(?!{to}{day}))"
     )
     word = rf"(?P<W>{not_after}(?P<rel>{_words(relative['days'])}))"
-    pattern = rf"(?:(?=\()|(?<!\w)(?<![0-9][.,:/-]))(?:{before}|{explicit}|{after_rel}|{bare}|{word})"
-    starters = [*plain_days, *capital_days, *relative["before_day"], *relative["days"], *connectors["date_prefix"]]
-
-    return _Calendar(
-        pattern=re.compile(pattern, re.IGNORECASE | re.MULTILINE),
-        probe=re.compile(_without_groups(pattern), re.IGNORECASE | re.MULTILINE),
-        trigger=_trigger(starters),
-        weekdays=weekdays,
-        months=months,
-        day_offsets={_key(k): int(v) for k, v in relative["days"].items()},
-        after_day=after_day,
-        before_day=before_day,
-        capitalized=capital_keys,
-        marker=_key(data["ambiguous"]["marker"]),
-        dateline_tail=re.compile(rf"{_WS}*[(\-–—]"),
-    )
+    start = r"(?:(?=\()|(?<!\w)(?<![0-9][.,:/-]))"
+    pattern = rf"{start}(?:{before}|{explicit}|{after_rel}|{bare}|{word})"
+    number_pattern = start + explicit
+    starters = [*plain_days, *capital_days, *relative["before_day"], *relative["days"]]
+    starters += connectors["date_prefix"]
+    return pattern, number_pattern, starters
 
 
 # --- resolution ------------------------------------------------------------------------------------------
 
 _MAX_DAY = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_ONE_DAY = dt.timedelta(days=1)
-_GRACE = dt.timedelta(days=7)  # a year-less date may be this far after publication (announced events)
+_GRACE = 7  # days a year-less date may lie after publication (an announced event)
 
 
 def _make(y: int | None, m: int, d: int) -> dt.date | None:
@@ -261,7 +279,7 @@ def _year_for(m: int, d: int, published: dt.date | None) -> int | None:
     """The year putting day `d` of month `m` closest on or before `published` (+ a week's grace)."""
     if published is None:
         return None
-    limit = published + _GRACE
+    limit = _shift(published, _GRACE) or dt.date.max
     for year in (published.year + 1, published.year, published.year - 1):
         day = _make(year, m, d)
         if day is not None and day <= limit:
@@ -288,8 +306,8 @@ def _resolve(
         y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
     if not has_year:
         y1 = _year_for(m1, d1, published)
-        if y1 is None:
-            return (None, None, False) if published is None else None
+        if y1 is None:  # no publication date (or a 29 February far from it): the caller reports null
+            return None, None, False
         if d2 is not None:
             y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1
     start = _make(y1, m1, d1)
@@ -307,13 +325,21 @@ def _weekday_date(weekday: int, kind: str, published: dt.date | None) -> dt.date
     if published is None:
         return None
     if kind == "last":  # strictly before publication
-        return published - dt.timedelta(days=(published.weekday() - weekday - 1) % 7 + 1)
+        return _shift(published, -((published.weekday() - weekday - 1) % 7 + 1))
     if kind == "on_or_before":
-        return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
-    monday = published - dt.timedelta(days=published.weekday())
+        return _shift(published, -((published.weekday() - weekday) % 7))
+    to_monday = -published.weekday()
     if kind == "previous_week":
-        return monday + dt.timedelta(days=weekday - 7)
-    return monday + dt.timedelta(days=weekday)  # this_week
+        return _shift(published, to_monday + weekday - 7)
+    return _shift(published, to_monday + weekday)  # this_week
+
+
+def _shift(date: dt.date, days: int) -> dt.date | None:
+    """`date` moved by `days`; None past the calendar's ends (year 1 or 9999)."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _day_ok(cal: _Calendar, match: re.Match[str], group: str, text: str, relative: bool) -> int | None:
@@ -352,10 +378,7 @@ def _explicit(cal: _Calendar, m: re.Match[str], text: str, published: dt.date | 
         if digits is not None:
             if sep != "/" and len(digits) != 4:  # "23-4-25", "1.2.24": too like numbers and codes
                 return None
-        elif sep != "/" or not (
-            m["day"] or m["tgl"] or (m["c"] and (m["o0"] or m["o1"]))
-            or (m["dl"] and cal.dateline_tail.match(text, m.end("body")))
-        ):  # a bare "7/8" is a ratio, "10.11" a time
+        elif sep != "/" or not _numeric_context(cal, m, text):  # a bare "7/8" is a ratio, "10.11" a time
             return None
         d2 = int(m["n_d2"]) if m["n_d2"] else None
         month = int(m["n_m"])
@@ -378,8 +401,15 @@ def _explicit(cal: _Calendar, m: re.Match[str], text: str, published: dt.date | 
     return DateMention(start, end, text[start:end], date, end_date, weekday, has_year, False)
 
 
+def _numeric_context(cal: _Calendar, m: re.Match[str], text: str) -> bool:
+    """A year-less "7/8" is a date after a day name or "tanggal", in parentheses, or in a dateline."""
+    if m["day"] or m["tgl"] or (m["c"] and (m["o0"] or m["o1"])):
+        return True
+    return m["dl"] is not None and cal.dateline_tail.match(text, m.end("body")) is not None
+
+
 def _relative_day(
-    m: re.Match[str], text: str, weekday: int | None, kind: str, published: dt.date | None
+    m: re.Match[str], weekday: int | None, kind: str, published: dt.date | None
 ) -> DateMention | None:
     if weekday is None:
         return None
@@ -391,25 +421,25 @@ def _before(cal: _Calendar, m: re.Match[str], text: str, published: dt.date | No
     kind = cal.before_day.get(_key(m["p_mod"]))
     if kind is None:
         return None
-    return _relative_day(m, text, _day_ok(cal, m, "p_day", text, False), kind, published)
+    return _relative_day(m, _day_ok(cal, m, "p_day", text, False), kind, published)
 
 
 def _after(cal: _Calendar, m: re.Match[str], text: str, published: dt.date | None) -> DateMention | None:
     kind = cal.after_day.get(_key(m["r_mod"]))
     if kind is None:
         return None
-    return _relative_day(m, text, _day_ok(cal, m, "r_day", text, True), kind, published)
+    return _relative_day(m, _day_ok(cal, m, "r_day", text, True), kind, published)
 
 
 def _bare(cal: _Calendar, m: re.Match[str], text: str, published: dt.date | None) -> DateMention | None:
-    return _relative_day(m, text, _day_ok(cal, m, "b_day", text, False), "on_or_before", published)
+    return _relative_day(m, _day_ok(cal, m, "b_day", text, False), "on_or_before", published)
 
 
 def _word(cal: _Calendar, m: re.Match[str], text: str, published: dt.date | None) -> DateMention | None:
     offset = cal.day_offsets.get(_key(m["rel"]))
     if offset is None:
         return None
-    date = published + dt.timedelta(days=offset) if published is not None else None
+    date = _shift(published, offset) if published is not None else None
     return DateMention(m.start(), m.end(), m.group(), date, None, None, False, True)
 
 

@@ -38,6 +38,7 @@ class OfficialHit:
     end: int
     name_start: int
     name_end: int
+    tail_end: int = 0  # end of the degrees written after the name ("…, S.Hut., M.Si."), or name_end
 
 
 @dataclass(slots=True)
@@ -90,6 +91,7 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
                     end=tokens[last].end,
                     name_start=tokens[name_first].start,
                     name_end=tokens[name_end - 1].end,
+                    tail_end=tokens[_degree_tail(tokens, lower, name_end) - 1].end,
                 )
             )
             i = max(title.end, name_end)
@@ -99,10 +101,7 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
 
 
 def _role(title: _Title) -> str:
-    if title.title.role_class in ("head", "deputy_head", "secretary"):
-        role = title.title.role
-    else:
-        role = title.text
+    role = title.title.role if title.title.role_class in ("head", "deputy_head", "secretary") else title.text
     return f"{title.modifier} {role}".strip()
 
 
@@ -183,13 +182,9 @@ def _continuation(tokens: tuple[Token, ...], lower: list[str], k: int, hits: lis
             k += 1  # "Asisten III", "Komisi A", "Pansus IV"
         elif word == "," and k + 1 < len(tokens) and any(h.first_token == k + 1 for h in hits):
             k += 1  # "Bupati Kotawaringin Barat (Kobar), Kalimantan Tengah (Kalteng), Name"
-        elif word in units and word not in _ROMAN and len(word) > 1:
-            k += 1
-        elif word in _JOINERS and k + 1 < len(tokens) and lower[k + 1] in units:
-            k += 1
-        elif _acronym(tokens[k]) and lower[k] not in lexicon.name_affixes():
-            k += 1
-        elif agency and k == start and _agency_contraction(tokens, lower, k, hits):
+        elif _unit_word(tokens, lower, k) or (
+            agency and k == start and _agency_contraction(tokens, lower, k, hits)
+        ):
             k += 1
         elif word in _ALSO and k + 1 < len(tokens):
             match = _match_title(lower, k + 1)
@@ -204,6 +199,17 @@ def _continuation(tokens: tuple[Token, ...], lower: list[str], k: int, hits: lis
             break
         previous = word
     return k, region, also
+
+
+def _unit_word(tokens: tuple[Token, ...], lower: list[str], k: int) -> bool:
+    """A word of a unit's name ("Lingkungan Hidup"), "dan" inside one, or an acronym (DLH, PUPR)."""
+    units = lexicon.unit_words()
+    word = lower[k]
+    if word in units and word not in _ROMAN and len(word) > 1:
+        return True
+    if word in _JOINERS:
+        return k + 1 < len(tokens) and lower[k + 1] in units
+    return _acronym(tokens[k]) and word not in lexicon.name_affixes()
 
 
 def _title_words() -> frozenset[str]:
@@ -281,8 +287,26 @@ def _name_run(tokens: tuple[Token, ...], lower: list[str], k: int, stop: int | N
     return (start if honorific else first), _index_after(tokens, words[-1]), name
 
 
+def _degree_tail(tokens: tuple[Token, ...], lower: list[str], k: int) -> int:
+    """The token index after the degrees that follow a name: affixes, dots, commas and short abbreviations
+    closed by a dot ("S.Hut.", "M.Env.Man")."""
+    affixes = lexicon.name_affixes()
+    end = k
+    while k < len(tokens):
+        word = lower[k]
+        short = tokens[k].is_word and len(word) <= 4 and k + 1 < len(tokens) and tokens[k + 1].text == "."
+        if word in affixes or short:
+            k += 1
+            end = k
+        elif tokens[k].text in (".", ","):
+            k += 1
+        else:
+            break
+    return max(end, k if k > end and tokens[k - 1].text == "." else end)
+
+
 def _degree_ahead(tokens: tuple[Token, ...], lower: list[str], k: int) -> bool:
-    """A one-letter token followed by a dot and an abbreviation is a degree ("S.Sos", "M.Si"), not an initial."""
+    """A one-letter token, a dot and an abbreviation is a degree ("S.Sos", "M.Si"), not an initial."""
     return (
         len(tokens[k].text) == 1
         and k + 2 < len(tokens)
@@ -299,7 +323,7 @@ def _index_after(tokens: tuple[Token, ...], token: Token) -> int:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Names of one person: equal or one within the other once spelling variants of given names are unified."""
+    """Names of one person: equal, or one within the other once given-name spellings are unified."""
     if names_match(a, b):
         return True
     variants = lexicon.name_variants()

@@ -31,7 +31,9 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
 
     raw_officials = find_officials(sentences, hits)
     people = merge_officials(raw_officials)
-    evidence = collect_evidence(text, sentences, hits, title, title_hits, _name_tokens(raw_officials, sentences))
+    evidence = collect_evidence(
+        text, sentences, hits, title, title_hits, _name_tokens(raw_officials, sentences)
+    )
     roles = decide(evidence)
     visits = []
     if roles.hosts:
@@ -47,8 +49,9 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     )
 
 
-def extract_articles(articles: Iterable[Article], gazetteer: Gazetteer | None = None,
-                     jobs: int = 1) -> Iterator[ArticleFacts]:
+def extract_articles(
+    articles: Iterable[Article], gazetteer: Gazetteer | None = None, jobs: int = 1
+) -> Iterator[ArticleFacts]:
     """Facts for each article, in order; `jobs` > 1 spreads the work over that many processes."""
     if jobs <= 1:
         gazetteer = gazetteer or load_gazetteer()
@@ -65,7 +68,7 @@ def _name_tokens(officials: list[OfficialHit], sentences: list[Sentence]) -> dic
     found: dict[int, set[int]] = defaultdict(set)
     for hit in officials:
         for k, token in enumerate(sentences[hit.sentence].tokens):
-            if hit.name_start <= token.start < hit.name_end:
+            if hit.name_start <= token.start < max(hit.name_end, hit.tail_end):
                 found[hit.sentence].add(k)
     return found
 
@@ -87,20 +90,31 @@ def _region_mentions(hits: list[RegionHit], sentences: list[Sentence]) -> list[R
     seen: dict[str, RegionMention] = {}
     for hit in hits:
         if hit.region.code not in seen:
-            seen[hit.region.code] = RegionMention(hit.region.code, hit.region.name, _evidence(sentences, hit.sentence))
+            seen[hit.region.code] = RegionMention(
+                hit.region.code, hit.region.name, _evidence(sentences, hit.sentence)
+            )
     return list(seen.values())
 
 
 def _official(person: OfficialHit, sentences: list[Sentence]) -> Official:
-    return Official(person.name, person.role, person.role_class, person.region, _evidence(sentences, person.sentence))
+    return Official(
+        person.name, person.role, person.role_class, person.region, _evidence(sentences, person.sentence)
+    )
 
 
 class _Context:
     """What the visit attributes are read from: the article's sentences, mentions and role evidence."""
 
-    def __init__(self, article: Article, sentences: list[Sentence], hits: list[RegionHit],
-                 people: list[OfficialHit], raw: list[OfficialHit], evidence: RoleEvidence,
-                 title: Sentence | None):
+    def __init__(
+        self,
+        article: Article,
+        sentences: list[Sentence],
+        hits: list[RegionHit],
+        people: list[OfficialHit],
+        raw: list[OfficialHit],
+        evidence: RoleEvidence,
+        title: Sentence | None,
+    ):
         self.sentences = sentences
         self.title = title
         self.quotes = quote_spans(article.text or "")
@@ -117,7 +131,9 @@ class _Context:
         trigger = cues.trigger()
         self.trigger_sentences = [s.index for s in sentences if trigger.find(self.words[s.index])]
         self.mentions = [
-            attributes.locate(hit, next(p for p in people if same_person(p.name, hit.name)), sentences[hit.sentence])
+            attributes.locate(
+                hit, next(p for p in people if same_person(p.name, hit.name)), sentences[hit.sentence]
+            )
             for hit in raw
         ]
         self.region_sentences: dict[str, set[int]] = defaultdict(set)
@@ -141,15 +157,21 @@ class _Context:
         other_sentences = {i for v in others for i in self.region_sentences[v]} - own
         party = [i for i in sorted(own | set(core)) if not (others and i in other_sentences)]
         size_sentences = party if others else sorted(set(party) | set(self.trigger_sentences))
-        visitor_mentions = self._side(visitor, host, "visitor", others)
-        host_mentions = self._side(host, visitor, "host", others)
-        unplaced = [m for m in self.mentions if m.person.region is None or m.person.region in (visitor, host)]
+        visitor_mentions = self._side(delegation, host, "visitor", others)
+        host_mentions = self._side([host], visitor, "host", others)
+        unplaced = [
+            m
+            for m in self.mentions
+            if (m.person.region is None and (not others or self._nearest_party(m) in (*delegation, host)))
+            or m.person.region in (*delegation, host)
+        ]
         establishing = next(
             ({i} for i in self.trigger_sentences if i in self.region_sentences[visitor]), set()
         )
         lead = attributes.leader(visitor_mentions, unplaced, self.words, establishing, self.quotes)
-        received = attributes.receiver(host_mentions, [m for m in unplaced if m.person.name != lead], self.words,
-                                       self.quotes)
+        received = attributes.receiver(
+            host_mentions, [m for m in unplaced if m.person.name != lead], self.words, self.quotes
+        )
         self._place(lead, visitor)
         self._place(received, host)
         lead_body = next((m.person.body for m in self.mentions if m.person.name == lead), None)
@@ -174,21 +196,40 @@ class _Context:
             evidence=_evidence(self.sentences, core[0]) if core else None,
         )
 
-    def _side(self, code: str, other: str, side: str, others: list[str]) -> list[Mention]:
+    def _side(self, codes: list[str], other: str, side: str, others: list[str]) -> list[Mention]:
         """Official mentions of one side of the visit: by the official's region, or, when it is unknown,
         by the side the sentence speaks for."""
         found = []
         for mention in self.mentions:
             region = mention.person.region
-            if region == code:
+            if region in codes:
                 found.append(mention)
             elif region is None and not others:
                 sentence_codes = {h.region.code for h in self.hits if h.sentence == mention.sentence}
-                if code in sentence_codes and other not in sentence_codes:
-                    found.append(mention)
-                elif not sentence_codes and side == "host" and self._receiving(mention):
+                if (
+                    sentence_codes & set(codes)
+                    and other not in sentence_codes
+                    or not sentence_codes
+                    and side == "host"
+                    and self._receiving(mention)
+                ):
                     found.append(mention)
         return found
+
+    def _nearest_party(self, mention: Mention) -> str | None:
+        """The region named last before an official's mention, in its sentence or the one before: who an
+        official without a region of their own speaks for ("Rombongan dipimpin Ketua Komisi II, X")."""
+        sentence = self.sentences[mention.sentence]
+        start = sentence.tokens[mention.first].start
+        for index in (mention.sentence, mention.sentence - 1):
+            before = [
+                h
+                for h in self.hits
+                if h.sentence == index and not h.locator and (index < mention.sentence or h.end <= start)
+            ]
+            if before:
+                return before[-1].region.code
+        return None
 
     def _place(self, name: str | None, code: str) -> None:
         """An official named as leading or receiving a visit serves the visiting or host region."""
@@ -198,7 +239,9 @@ class _Context:
 
     def _receiving(self, mention: Mention) -> bool:
         words = self.words[mention.sentence]
-        return any(cues.cue("receives").match_at(words, k) for k in range(max(0, mention.first - 8), mention.first))
+        return any(
+            cues.cue("receives").match_at(words, k) for k in range(max(0, mention.first - 8), mention.first)
+        )
 
     def _institutions(self, code: str) -> set[str]:
         found = set()
@@ -215,7 +258,9 @@ class _Context:
         for hit in self.sector_hits:
             if hit.sentence in others:
                 continue
-            target = focus if hit.sentence in self.purpose or hit.sentence in self.trigger_types else mentioned
+            target = (
+                focus if hit.sentence in self.purpose or hit.sentence in self.trigger_types else mentioned
+            )
             if hit.sector not in target:
                 target.append(hit.sector)
         mentioned = [s for s in mentioned if s not in focus]

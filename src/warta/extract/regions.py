@@ -128,7 +128,7 @@ def _not_a_region(tokens: tuple[Token, ...], start: int, end: int, index: _Index
 
 
 def _prefix(tokens: tuple[Token, ...], start: int) -> tuple[lexicon.RegionPrefix | None, int]:
-    """The prefix phrase right before a name, skipping a parenthesised abbreviation: "Pemerintah Kota (Pemkot)"."""
+    """The prefix right before a name, skipping a parenthesised abbreviation: "Pemerintah Kota (Pemkot)"."""
     end = start
     if end > 0 and tokens[end - 1].text == ")":
         j = end - 1
@@ -229,7 +229,4 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     if len(a) > len(b):
         a, b = b, a
-    for k in range(len(b)):
-        if b[:k] + b[k + 1 :] == a:
-            return True
-    return False
+    return any(b[:k] + b[k + 1 :] == a for k in range(len(b)))

@@ -36,14 +36,23 @@ class RoleEvidence:
     sentences: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     toward: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # sentences with "ke X"
     joint: list[frozenset[str]] = field(default_factory=list)  # regions making one visit together
+    first_seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # (sentence, offset); title last
 
-    def add(self, code: str, role: str, weight: float, sentence: int) -> None:
+    def add(self, code: str, role: str, weight: float, sentence: int, offset: int) -> None:
         (self.host if role == "host" else self.visitor)[code] += weight
         self.sentences[code].add(sentence)
+        place = (sentence if sentence >= 0 else 1 << 30, offset)
+        self.first_seen[code] = min(self.first_seen.get(code, place), place)
 
 
-def collect_evidence(text: str, sentences: list[Sentence], hits: list[RegionHit], title: Sentence | None,
-                     title_hits: list[RegionHit], names: dict[int, set[int]] | None = None) -> RoleEvidence:
+def collect_evidence(
+    text: str,
+    sentences: list[Sentence],
+    hits: list[RegionHit],
+    title: Sentence | None,
+    title_hits: list[RegionHit],
+    names: dict[int, set[int]] | None = None,
+) -> RoleEvidence:
     """Role evidence from every sentence (and the title, weighted up). `names` gives, per sentence, the
     token indices of officials' names, which are read past like fillers ("Bupati X, Name, melakukan")."""
     evidence = RoleEvidence()
@@ -53,7 +62,14 @@ def collect_evidence(text: str, sentences: list[Sentence], hits: list[RegionHit]
         by_sentence[hit.sentence].append(hit)
     quotes = quote_spans(text)
     for sentence in sentences:
-        _score(sentence, by_sentence.get(sentence.index, []), evidence, 1.0, quotes, names.get(sentence.index, set()))
+        _score(
+            sentence,
+            by_sentence.get(sentence.index, []),
+            evidence,
+            1.0,
+            quotes,
+            names.get(sentence.index, set()),
+        )
     if title is not None:
         _score(title, title_hits, evidence, TITLE_WEIGHT, [], set())
     return evidence
@@ -84,13 +100,21 @@ def _fillers() -> frozenset[str]:
     return frozenset(w for phrase in cues.cue("fillers").phrases for w in phrase)
 
 
-def _score(sentence: Sentence, hits: list[RegionHit], evidence: RoleEvidence, weight: float,
-           quotes: list[tuple[int, int]], names: set[int]) -> None:
+def _score(
+    sentence: Sentence,
+    hits: list[RegionHit],
+    evidence: RoleEvidence,
+    weight: float,
+    quotes: list[tuple[int, int]],
+    names: set[int],
+) -> None:
     parties = _parties(hits)
     if not parties:
         return
     words = cues.words_of(sentence)
-    acronyms = {k for k, t in enumerate(sentence.tokens) if t.text.isupper() and t.text.isalpha() and len(t.text) > 1}
+    acronyms = {
+        k for k, t in enumerate(sentence.tokens) if t.text.isupper() and t.text.isalpha() and len(t.text) > 1
+    }
     skip = {k for h in hits if h.locator for k in range(h.first_token, h.last_token)} | names
     trigger_ends = [end for _, end in cues.trigger().find(words)]
     for group in _groups(sentence, parties):
@@ -100,7 +124,7 @@ def _score(sentence: Sentence, hits: list[RegionHit], evidence: RoleEvidence, we
             words, _skip_fillers(words, first.first_token, acronyms), cues.cue("toward")
         )
         right = _right_cue(words, last.last_token, skip)
-        if right is not None and (role is None or right[1] >= strength):
+        if right is not None and (role is None or right[1] > strength):
             role, strength = right
             toward = False
         if role is None:
@@ -108,7 +132,7 @@ def _score(sentence: Sentence, hits: list[RegionHit], evidence: RoleEvidence, we
         if quoted(quotes, first.start):
             strength *= QUOTE_WEIGHT
         for hit in group:
-            evidence.add(hit.region.code, role, strength * weight, sentence.index)
+            evidence.add(hit.region.code, role, strength * weight, sentence.index, hit.start)
             if toward:
                 evidence.toward[hit.region.code].add(sentence.index)
         codes = frozenset(h.region.code for h in group)
@@ -130,7 +154,9 @@ def _skip_fillers(words: list[str], start: int, acronyms: set[int]) -> int:
     return k
 
 
-def _left_cue(words: list[str], start: int, trigger_ends: list[int], acronyms: set[int]) -> tuple[str | None, float]:
+def _left_cue(
+    words: list[str], start: int, trigger_ends: list[int], acronyms: set[int]
+) -> tuple[str | None, float]:
     k = _skip_fillers(words, start, acronyms)
     if k == 0:
         return _received_before(words, start)
@@ -175,10 +201,30 @@ def _right_cue(words: list[str], end: int, skip: set[int]) -> tuple[str, float] 
             depth += 1
         elif word == ")":
             depth = max(0, depth - 1)
-        elif depth or k in skip or word in affixes or word == "." or word in (",", "yang", "telah", "sudah", "pun", "juga", "lagi-lagi",
-                                                   "kembali", "akan", "saat", "ketika", "hari", "ini"):
-            pass
-        elif word in fillers and word not in ("dari", "dan", "serta", "oleh"):
+        elif (
+            depth
+            or k in skip
+            or word in affixes
+            or word == "."
+            or word
+            in (
+                ",",
+                "yang",
+                "telah",
+                "sudah",
+                "pun",
+                "juga",
+                "lagi-lagi",
+                "kembali",
+                "akan",
+                "saat",
+                "ketika",
+                "hari",
+                "ini",
+            )
+            or word in fillers
+            and word not in ("dari", "dan", "serta", "oleh")
+        ):
             pass
         else:
             break
@@ -252,7 +298,7 @@ def decide(evidence: RoleEvidence) -> Roles:
     ]
     if not visitors:
         return Roles([], [])
-    visitors.sort(key=lambda c: min(evidence.sentences[c]))
+    visitors.sort(key=lambda c: evidence.first_seen[c])
     tour = [host]
     if len(visitors) == 1:
         # One delegation going "ke X ... ke Y" in one sentence tours several hosts, in that order.

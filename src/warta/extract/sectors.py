@@ -34,14 +34,24 @@ def find_sectors(sentences: list[Sentence]) -> list[SectorHit]:
     hits = []
     for sentence in sentences:
         for match in pattern.finditer(sentence.text):
-            hits.append(SectorHit(owner[match.group().lower()], sentence.index, match.start() + sentence.start,
-                                  match.end() + sentence.start))
+            hits.append(
+                SectorHit(
+                    owner[match.group().lower()],
+                    sentence.index,
+                    match.start() + sentence.start,
+                    match.end() + sentence.start,
+                )
+            )
     return hits
 
 
 def purpose_sentences(sentences: list[Sentence]) -> set[int]:
     """Sentences that state what a visit is for ("bertujuan", "untuk belajar", "khususnya", "fokus")."""
     purpose = cues.PhraseSet(
-        tuple(sorted({lexicon.phrase_words(p) for p in lexicon.visits()["purpose"]["cues"]}, key=len, reverse=True))
+        tuple(
+            sorted(
+                {lexicon.phrase_words(p) for p in lexicon.visits()["purpose"]["cues"]}, key=len, reverse=True
+            )
+        )
     )
     return {s.index for s in sentences if purpose.find(cues.words_of(s))}
