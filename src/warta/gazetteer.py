@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from warta.errors import InputError
@@ -45,6 +45,7 @@ class Region:
         return self.name
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The form names are compared in: lower case, no accents, hyphens/apostrophes/dots dropped, one space."""
     text = unicodedata.normalize("NFKD", name)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.extract import cues, lexicon
-from warta.extract.dates import DateMention
+from warta.extract.dates import DateMention, find_dates
 from warta.extract.officials import OfficialHit
 from warta.extract.roles import HOST_WINDOW
 from warta.extract.text import Sentence
@@ -72,44 +72,50 @@ def visit_date(
     dates: dict[int, list[DateMention]],
     core: list[int],
     trigger_sentences: list[int],
-    all_dates: list[DateMention],
+    yearless: dict[int, tuple[tuple[int, int], DateMention | None]],
     day: int = 0,
 ) -> str | None:
-    """The first date written in the visit's own sentences, else in any sentence that names a visit."""
+    """The first date written in the visit's own sentences, else in any sentence that names a visit. The
+    `day`-th stop of a tour takes the `day`-th day of a written range ("3-4 Februari")."""
     for sentences in (core, trigger_sentences):
         for index in sentences:
             for mention in dates.get(index, ()):
-                resolved = _resolved(mention, all_dates)
-                if resolved is not None:
+                resolved = (
+                    mention if mention.date is not None else yearless.get(mention.start, (None, None))[1]
+                )
+                if resolved is not None and resolved.date is not None:
                     date = resolved.date
-                    assert date is not None
                     if day and resolved.end_date is not None:
                         date = min(date + dt.timedelta(days=day), resolved.end_date)
                     return date.isoformat()
     return None
 
 
-def _resolved(mention: DateMention, all_dates: list[DateMention]) -> DateMention | None:
-    if mention.date is not None:
-        return mention
-    if mention.has_year or mention.relative:
-        return None
-    # A date written without its year takes it from another date in the report with the same day and month
-    # ("⌚: 3-4 Februari 2022" above "ke NTT (3-4 Februari)").
-    day_month = _day_month(mention.text)
-    for other in all_dates:
-        if other.has_year and other.date is not None and day_month == (other.date.day, other.date.month):
-            return other
-    return None
-
-
-def _day_month(text: str) -> tuple[int, int] | None:
-    from warta.extract.dates import find_dates
-
-    probe = find_dates(text, dt.date(2000, 12, 31))
-    if probe and probe[0].date is not None:
-        return probe[0].date.day, probe[0].date.month
-    return None
+def yearless_dates(
+    text: str, mentions: list[DateMention]
+) -> dict[int, tuple[tuple[int, int], DateMention | None]]:
+    """A date written without its year takes the year of another date in the report with the same day and
+    month ("⌚: 3-4 Februari 2022" above "ke NTT (3-4 Februari)")."""
+    missing = [m for m in mentions if m.date is None and not m.has_year and not m.relative]
+    if not missing:
+        return {}
+    # Read the text once more as if published at the end of a leap year, to learn each date's day and month.
+    probe = {m.start: m.date for m in find_dates(text, dt.date(2000, 12, 31))}
+    found = {}
+    for mention in missing:
+        date = probe.get(mention.start)
+        if date is None:
+            continue
+        same = next(
+            (
+                o
+                for o in mentions
+                if o.has_year and o.date is not None and (o.date.day, o.date.month) == (date.day, date.month)
+            ),
+            None,
+        )
+        found[mention.start] = ((date.day, date.month), same)
+    return found
 
 
 # --- delegation size ----------------------------------------------------------------------------------
@@ -210,10 +216,7 @@ def venue(
     sentences: list[Sentence], candidates: list[int], day_names: frozenset[str], quotes: list[tuple[int, int]]
 ) -> str | None:
     by_index = {s.index: s for s in sentences}
-    data = lexicon.visits()["venue"]
-    heads = cues.PhraseSet(
-        tuple(sorted({lexicon.phrase_words(h) for h in data["heads"]}, key=len, reverse=True))
-    )
+    heads = cues.phrases("venue", "heads")
     for index in candidates:
         sentence = by_index.get(index)
         if sentence is None:
@@ -342,13 +345,7 @@ def visitor_body(
     sentences: list[Sentence], candidates: list[int], leader_body: str | None, institutions: set[str]
 ) -> str:
     """executive, legislature or mixed: which bodies of the visiting region make up the delegation."""
-    data = lexicon.visits()["bodies"]
-    sets = {
-        name: cues.PhraseSet(
-            tuple(sorted({lexicon.phrase_words(p) for p in data[name]}, key=len, reverse=True))
-        )
-        for name in ("legislature", "executive", "mixed")
-    }
+    sets = {name: cues.phrases("bodies", name) for name in ("legislature", "executive", "mixed")}
     by_index = {s.index: s for s in sentences}
     party = cues.cue("composition")
     seen = set(institutions)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from warta.extract import lexicon
@@ -14,25 +15,37 @@ class PhraseSet:
     """Lexicon phrases as word tuples, longest first, for matching at token positions."""
 
     phrases: tuple[tuple[str, ...], ...]
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
 
-    def match_at(self, words: list[str], k: int) -> int:
-        """The number of words of the longest phrase starting at k, or 0."""
+    def __post_init__(self) -> None:
+        index: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self.phrases:
+            index.setdefault(phrase[0], []).append(phrase)
+        object.__setattr__(self, "by_first", {w: tuple(ps) for w, ps in index.items()})
+
+    def match_at(self, words: Sequence[str], k: int) -> int:
+        """The number of words of the longest phrase starting at k, or 0."""
+        if k >= len(words):
+            return 0
+        for phrase in self.by_first.get(words[k], ()):
             n = len(phrase)
-            if tuple(words[k : k + n]) == phrase:
+            if n == 1 or tuple(words[k : k + n]) == phrase:
                 return n
         return 0
 
-    def find(self, words: list[str]) -> list[tuple[int, int]]:
+    def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """(start, end) token spans of every phrase occurrence, left to right, not overlapping."""
-        spans, k = [], 0
-        while k < len(words):
-            n = self.match_at(words, k)
-            if n:
-                spans.append((k, k + n))
-                k += n
-            else:
-                k += 1
+        spans: list[tuple[int, int]] = []
+        first = self.by_first
+        k, end = 0, len(words)
+        while k < end:
+            if words[k] in first:
+                n = self.match_at(words, k)
+                if n:
+                    spans.append((k, k + n))
+                    k += n
+                    continue
+            k += 1
         return spans
 
 
@@ -44,6 +57,12 @@ def _phrase_set(phrases) -> PhraseSet:
 def cue(name: str) -> PhraseSet:
     """A list of `[cues]` in visits.toml as a phrase set."""
     return _phrase_set(lexicon.visits()["cues"][name])
+
+
+@cache
+def phrases(section: str, name: str) -> PhraseSet:
+    """Any list of visits.toml, `[section] name = [...]`, as a phrase set."""
+    return _phrase_set(lexicon.visits()[section][name])
 
 
 @cache
@@ -59,6 +78,6 @@ def trigger() -> PhraseSet:
     return _phrase_set(phrases + data["party_nouns"] + data["visit_verbs"] + data["host_verbs"])
 
 
-def words_of(sentence: Sentence) -> list[str]:
+def words_of(sentence: Sentence) -> tuple[str, ...]:
     """Lower-case words of a sentence, aligned with its tokens."""
-    return [t.lower for t in sentence.tokens]
+    return sentence.words

@@ -9,7 +9,9 @@ name are merged into the first ("Bupati Agas" is "Agas Andreas").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from warta.evaluate import names_match, normalize_name
 from warta.extract import lexicon
@@ -64,7 +66,7 @@ def find_officials(sentences: list[Sentence], hits: list[RegionHit]) -> list[Off
 
 def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]:
     tokens = sentence.tokens
-    lower = [t.lower.rstrip(".") for t in tokens]
+    lower = sentence.words
     found = []
     i = 0
     while i < len(tokens):
@@ -105,8 +107,10 @@ def _role(title: _Title) -> str:
     return f"{title.modifier} {role}".strip()
 
 
-def _title_at(tokens: tuple[Token, ...], lower: list[str], i: int, hits: list[RegionHit]) -> _Title | None:
-    if not tokens[i].is_word or not tokens[i].text[0].isupper():
+def _title_at(
+    tokens: tuple[Token, ...], lower: Sequence[str], i: int, hits: list[RegionHit]
+) -> _Title | None:
+    if not tokens[i].text[0].isupper() or not _may_start_title(lower[i]):
         return None
     modifier, j = "", i
     for words in lexicon.title_modifiers():
@@ -129,8 +133,10 @@ def _title_at(tokens: tuple[Token, ...], lower: list[str], i: int, hits: list[Re
     return _Title(title, modifier, i, end, region, text.strip(" ,"))
 
 
-def _match_title(lower: list[str], j: int) -> tuple[lexicon.Title, int] | None:
-    for title in lexicon.titles():
+def _match_title(lower: Sequence[str], j: int) -> tuple[lexicon.Title, int] | None:
+    if j >= len(lower):
+        return None
+    for title in _titles_by_first().get(lower[j], ()) + _prefix_titles():
         n = len(title.words)
         words = tuple(lower[j : j + n])
         if len(words) < n:
@@ -143,7 +149,35 @@ def _match_title(lower: list[str], j: int) -> tuple[lexicon.Title, int] | None:
     return None
 
 
-def _agency_contraction(tokens: tuple[Token, ...], lower: list[str], k: int, hits: list[RegionHit]) -> bool:
+@cache
+def _titles_by_first() -> dict[str, tuple[lexicon.Title, ...]]:
+    index: dict[str, list[lexicon.Title]] = {}
+    for title in lexicon.titles():
+        if not title.prefix_match:
+            index.setdefault(title.words[0], []).append(title)
+    return {word: tuple(titles) for word, titles in index.items()}
+
+
+@cache
+def _title_starts() -> tuple[frozenset[str], tuple[str, ...]]:
+    """First words of titles and modifiers, and the stems of prefix titles (kadis*)."""
+    words = set(_titles_by_first()) | {m[0] for m in lexicon.title_modifiers()}
+    return frozenset(words), tuple(t.words[0] for t in _prefix_titles())
+
+
+def _may_start_title(word: str) -> bool:
+    words, stems = _title_starts()
+    return word in words or word.startswith(stems)
+
+
+@cache
+def _prefix_titles() -> tuple[lexicon.Title, ...]:
+    return tuple(t for t in lexicon.titles() if t.prefix_match)
+
+
+def _agency_contraction(
+    tokens: tuple[Token, ...], lower: Sequence[str], k: int, hits: list[RegionHit]
+) -> bool:
     """An agency written as one contracted word right after an agency title, closed by a comma or a region:
     "Kepala Bappeda Palopo, ...", "Kepala Dispertanakbun, ..."."""
     token = tokens[k]
@@ -159,7 +193,9 @@ def _acronym(token: Token) -> bool:
     return len(text) >= 2 and text.isupper() and text.isalpha()
 
 
-def _continuation(tokens: tuple[Token, ...], lower: list[str], k: int, hits: list[RegionHit], agency=False):
+def _continuation(
+    tokens: tuple[Token, ...], lower: Sequence[str], k: int, hits: list[RegionHit], agency=False
+):
     """Walk over unit words, acronyms, parentheses and the region after a title; return where the name may
     start, the region named, and the span of a second title joined by "sekaligus"."""
     units = lexicon.unit_words()
@@ -201,7 +237,7 @@ def _continuation(tokens: tuple[Token, ...], lower: list[str], k: int, hits: lis
     return k, region, also
 
 
-def _unit_word(tokens: tuple[Token, ...], lower: list[str], k: int) -> bool:
+def _unit_word(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> bool:
     """A word of a unit's name ("Lingkungan Hidup"), "dan" inside one, or an acronym (DLH, PUPR)."""
     units = lexicon.unit_words()
     word = lower[k]
@@ -212,17 +248,18 @@ def _unit_word(tokens: tuple[Token, ...], lower: list[str], k: int) -> bool:
     return _acronym(tokens[k]) and word not in lexicon.name_affixes()
 
 
+@cache
 def _title_words() -> frozenset[str]:
     return frozenset(w for t in lexicon.titles() for w in t.words)
 
 
-def _name_after(tokens: tuple[Token, ...], lower: list[str], k: int) -> tuple[int, int, str] | None:
+def _name_after(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> tuple[int, int, str] | None:
     if k < len(tokens) and tokens[k].text == ",":
         k += 1
     return _name_run(tokens, lower, k)
 
 
-def _name_before(tokens: tuple[Token, ...], lower: list[str], k: int) -> tuple[int, int, str] | None:
+def _name_before(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> tuple[int, int, str] | None:
     """A name ending right before a title, joined by a comma or "selaku": "Isa Ashari, Kepala Disperpusip"."""
     end = k
     if end > 0 and (tokens[end - 1].text == "," or lower[end - 1] in _APPOSITION):
@@ -237,14 +274,14 @@ def _name_before(tokens: tuple[Token, ...], lower: list[str], k: int) -> tuple[i
     return _name_run(tokens, lower, start, stop=end)
 
 
-def _name_token(tokens: tuple[Token, ...], lower: list[str], k: int) -> bool:
+def _name_token(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> bool:
     token = tokens[k]
     return (
         token.is_word and (token.text[0].isupper() or lower[k] in lexicon.name_affixes()) or token.text == "."
     )
 
 
-def _name_run(tokens: tuple[Token, ...], lower: list[str], k: int, stop: int | None = None):
+def _name_run(tokens: tuple[Token, ...], lower: Sequence[str], k: int, stop: int | None = None):
     """A person's name starting at token k: honorifics, then capitalised words, up to a degree or a stop."""
     stop = len(tokens) if stop is None else stop
     affixes = lexicon.name_affixes()
@@ -287,7 +324,7 @@ def _name_run(tokens: tuple[Token, ...], lower: list[str], k: int, stop: int | N
     return (start if honorific else first), _index_after(tokens, words[-1]), name
 
 
-def _degree_tail(tokens: tuple[Token, ...], lower: list[str], k: int) -> int:
+def _degree_tail(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> int:
     """The token index after the degrees that follow a name: affixes, dots, commas and short abbreviations
     closed by a dot ("S.Hut.", "M.Env.Man")."""
     affixes = lexicon.name_affixes()
@@ -305,7 +342,7 @@ def _degree_tail(tokens: tuple[Token, ...], lower: list[str], k: int) -> int:
     return max(end, k if k > end and tokens[k - 1].text == "." else end)
 
 
-def _degree_ahead(tokens: tuple[Token, ...], lower: list[str], k: int) -> bool:
+def _degree_ahead(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> bool:
     """A one-letter token, a dot and an abbreviation is a degree ("S.Sos", "M.Si"), not an initial."""
     return (
         len(tokens[k].text) == 1

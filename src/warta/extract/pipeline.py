@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -116,18 +117,18 @@ class _Context:
         title: Sentence | None,
     ):
         self.sentences = sentences
+        self.text = article.text or ""
         self.title = title
         self.quotes = quote_spans(article.text or "")
         self.hits = hits
         self.evidence = evidence
         self.published = _iso(article.published)
         self.words = {s.index: cues.words_of(s) for s in sentences}
-        self.dates_all: list[DateMention] = []
+        self.dates_all = find_dates(article.text or "", self.published)
         self.dates: dict[int, list[DateMention]] = defaultdict(list)
-        for sentence in sentences:
-            for mention in find_dates(sentence.text, self.published):
-                self.dates[sentence.index].append(mention)
-                self.dates_all.append(mention)
+        starts = [s.start for s in sentences]
+        for mention in self.dates_all:
+            self.dates[sentences[bisect_right(starts, mention.start) - 1].index].append(mention)
         trigger = cues.trigger()
         self.trigger_sentences = [s.index for s in sentences if trigger.find(self.words[s.index])]
         self.mentions = [
@@ -185,7 +186,7 @@ class _Context:
             visitor_body=attributes.visitor_body(
                 self.sentences, sorted(own), lead_body, self._institutions(visitor)
             ),
-            date=attributes.visit_date(self.dates, core, self.trigger_sentences, self.dates_all, day),
+            date=attributes.visit_date(self.dates, core, self.trigger_sentences, self._day_months(), day),
             delegation_size=attributes.delegation_size(self.sentences, size_sentences),
             leader=lead,
             received_by=received,
@@ -230,6 +231,13 @@ class _Context:
             if before:
                 return before[-1].region.code
         return None
+
+    def _day_months(self) -> dict[int, tuple[tuple[int, int], DateMention | None]]:
+        """For each date written without a year (by its offset): its day and month, and another date of
+        the report with the same day and month and a year, if any."""
+        if not hasattr(self, "_yearless"):
+            self._yearless = attributes.yearless_dates(self.text, self.dates_all)
+        return self._yearless
 
     def _place(self, name: str | None, code: str) -> None:
         """An official named as leading or receiving a visit serves the visiting or host region."""

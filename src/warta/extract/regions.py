@@ -42,13 +42,15 @@ class RegionHit:
         return self.prefix.institution if self.prefix else "none"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class _Index:
     surfaces: dict[str, tuple[Region, ...]]
     weak: frozenset[str]
     not_before: frozenset[str]
     not_after: frozenset[str]
     max_words: int
+    first_words: frozenset[str]  # first word of every name: a token that is none of these starts no name
+    by_initial: dict[str, list[tuple[str, tuple[Region, ...]]]]  # names by first letter, for misspellings
 
 
 @cache
@@ -61,7 +63,16 @@ def _index(gazetteer: Gazetteer) -> _Index:
         not_before=frozenset(w.lower().rstrip(".") for w in data["not_region"]["before"]),
         not_after=frozenset(w.lower() for w in data["not_region"]["after"]),
         max_words=min(_MAX_WORDS, max(len(k.split()) for k in surfaces)),
+        first_words=frozenset(k.split()[0] for k in surfaces),
+        by_initial=_by_initial(surfaces),
     )
+
+
+def _by_initial(surfaces: dict[str, tuple[Region, ...]]) -> dict[str, list[tuple[str, tuple[Region, ...]]]]:
+    grouped: dict[str, list[tuple[str, tuple[Region, ...]]]] = {}
+    for key, regions in surfaces.items():
+        grouped.setdefault(key[0], []).append((key, regions))
+    return grouped
 
 
 def find_regions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[RegionHit]:
@@ -77,11 +88,19 @@ def find_regions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Region
 
 def _scan(sentence: Sentence, index: _Index):
     tokens = sentence.tokens
-    keys = [name_key(t.text) for t in tokens]
+    words = sentence.words
+    # Compared forms of the capitalised words (and "dan", which may stand inside a name); others never match.
+    keys = [name_key(t.text) if t.text[0].isupper() or t.text == "dan" else "\0" for t in tokens]
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if not (token.is_word and token.text[0].isupper()):
+        if not (token.text[0].isupper() and token.is_word):
+            i += 1
+            continue
+        if keys[i].split(" ", 1)[0] not in index.first_words:
+            fuzzy = _fuzzy(tokens, i, index, sentence.index)
+            if fuzzy is not None:
+                yield fuzzy, (fuzzy.region,), keys[i]
             i += 1
             continue
         for length in range(min(index.max_words, len(tokens) - i), 0, -1):
@@ -95,7 +114,7 @@ def _scan(sentence: Sentence, index: _Index):
             if _not_a_region(tokens, i, i + length, index):
                 break
             prefix, first = _prefix(tokens, i)
-            before = tokens[i - 1].lower if i > 0 else ""
+            before = words[i - 1] if i > 0 else ""
             hit = RegionHit(
                 region=candidates[0],
                 start=span[0].start,
@@ -117,13 +136,14 @@ def _scan(sentence: Sentence, index: _Index):
 
 
 def _proper(span: tuple[Token, ...]) -> bool:
-    """Every word of a multi-word name is capitalised, as region names are written."""
-    return all(t.text[0].isupper() or not t.is_word for t in span)
+    """Every word of a multi-word name is capitalised, as region names are written ("dan" aside:
+    Pangkajene dan Kepulauan)."""
+    return all(t.text[0].isupper() or not t.is_word or t.text == "dan" for t in span)
 
 
 def _not_a_region(tokens: tuple[Token, ...], start: int, end: int, index: _Index) -> bool:
-    before = tokens[start - 1].lower.rstrip(".") if start > 0 else ""
-    after = tokens[end].lower if end < len(tokens) else ""
+    before = tokens[start - 1].text.lower() if start > 0 else ""
+    after = tokens[end].text.lower() if end < len(tokens) else ""
     return before in index.not_before or after in index.not_after
 
 
@@ -136,12 +156,23 @@ def _prefix(tokens: tuple[Token, ...], start: int) -> tuple[lexicon.RegionPrefix
             j -= 1
         if tokens[j].text == "(":
             end = j
-    words = [t.lower.rstrip(".") for t in tokens[:end]]
-    for prefix in lexicon.region_prefixes():
+    if end == 0:
+        return None, start
+    # The words before the name, dots dropped ("Kab. Badung"), with the token index each starts at.
+    window = [(k, tokens[k].text.lower()) for k in range(max(0, end - 7), end) if tokens[k].text != "."]
+    for prefix in _prefixes_by_last().get(window[-1][1] if window else "", ()):
         n = len(prefix.words)
-        if n <= len(words) and tuple(words[len(words) - n :]) == prefix.words:
-            return prefix, end - n
+        if n <= len(window) and tuple(w for _, w in window[len(window) - n :]) == prefix.words:
+            return prefix, window[len(window) - n][0]
     return None, start
+
+
+@cache
+def _prefixes_by_last() -> dict[str, tuple[lexicon.RegionPrefix, ...]]:
+    index: dict[str, list[lexicon.RegionPrefix]] = {}
+    for prefix in lexicon.region_prefixes():
+        index.setdefault(prefix.words[-1], []).append(prefix)
+    return {word: tuple(prefixes) for word, prefixes in index.items()}
 
 
 def _filter_kind(candidates: tuple[Region, ...], prefix: lexicon.RegionPrefix | None) -> tuple[Region, ...]:
@@ -203,7 +234,9 @@ def _fuzzy(tokens: tuple[Token, ...], i: int, index: _Index, sentence: int) -> R
     """A misspelt name right after a prefix of office or kind ("Bupati Sanggae" for Sanggau): one edit away
     from exactly one regency or city name of at least six letters."""
     token = tokens[i]
-    if len(token.text) < 6 or not token.text[0].isupper() or token.text.isupper():
+    if len(token.text) < 6 or token.text.isupper() or i == 0:
+        return None
+    if tokens[i - 1].text != ")" and tokens[i - 1].text.lower() not in _prefixes_by_last():
         return None
     prefix, first = _prefix(tokens, i)
     if prefix is None or prefix.kind not in ("regency", "city"):
@@ -211,8 +244,8 @@ def _fuzzy(tokens: tuple[Token, ...], i: int, index: _Index, sentence: int) -> R
     word = name_key(token.text)
     matches = {
         region
-        for key, regions in index.surfaces.items()
-        if abs(len(key) - len(word)) <= 1 and key[0] == word[0] and _one_edit(key, word)
+        for key, regions in index.by_initial.get(word[0], ())
+        if abs(len(key) - len(word)) <= 1 and _one_edit(key, word)
         for region in regions
         if region.kind == prefix.kind
     }

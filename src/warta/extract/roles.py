@@ -9,8 +9,10 @@ telah berkunjung") share their cue. Provinces only act through an institution ("
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
 from warta.extract import cues, lexicon
 from warta.extract.regions import RegionHit
@@ -96,6 +98,7 @@ def _groups(sentence: Sentence, hits: list[RegionHit]) -> list[list[RegionHit]]:
     return groups
 
 
+@cache
 def _fillers() -> frozenset[str]:
     return frozenset(w for phrase in cues.cue("fillers").phrases for w in phrase)
 
@@ -254,22 +257,12 @@ def _phrase_start(words: list[str], k: int, phrases: cues.PhraseSet) -> int:
     return -1
 
 
-_QUOTES = {"“": "”", '"': '"', "«": "»"}
+_QUOTATION = re.compile(r'“[^”]*”?|"[^"]*"?|«[^»]*»?')
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations (“...”, "...") in a text; an unclosed quote runs to the end."""
-    spans, k = [], 0
-    while k < len(text):
-        close = _QUOTES.get(text[k])
-        if close is None:
-            k += 1
-            continue
-        end = text.find(close, k + 1)
-        end = len(text) if end < 0 else end + 1
-        spans.append((k, end))
-        k = end
-    return spans
+    return [m.span() for m in _QUOTATION.finditer(text)]
 
 
 def quoted(spans: list[tuple[int, int]], offset: int) -> bool:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from warta.extract import cues, lexicon
-from warta.extract.text import Sentence
+from warta.extract.text import Sentence, tokenize
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,39 +18,60 @@ class SectorHit:
 
 
 @cache
-def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation of every label, longest first, with a map from label (lower case) to sector id."""
-    owner: dict[str, str] = {}
+def _labels() -> tuple[dict[tuple[str, ...], str], int, frozenset[str]]:
+    """Each label as the lower-case word tuple the tokenizer makes of it → its sector; the longest; and
+    the words labels start with."""
+    owner: dict[tuple[str, ...], str] = {}
     for sector, labels in lexicon.sector_labels().items():
         for label in labels:
-            owner.setdefault(label.lower(), sector)
-    alternation = "|".join(re.escape(label) for label in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), owner
+            owner.setdefault(tuple(t.text.lower() for t in tokenize(label)), sector)
+    return owner, max(len(words) for words in owner), frozenset(words[0] for words in owner)
 
 
 def find_sectors(sentences: list[Sentence]) -> list[SectorHit]:
-    pattern, owner = _pattern()
+    """Every sector label in the sentences, as whole words in any case, longest match first; labels inside
+    an agency's name ("Dinas Pendidikan", "Kepala Dinas Pariwisata") are left out."""
+    owner, longest, firsts = _labels()
+    agency = _agency_heads()
     hits = []
     for sentence in sentences:
-        for match in pattern.finditer(sentence.text):
-            hits.append(
-                SectorHit(
-                    owner[match.group().lower()],
-                    sentence.index,
-                    match.start() + sentence.start,
-                    match.end() + sentence.start,
-                )
-            )
+        words, tokens = sentence.words, sentence.tokens
+        k = 0
+        while k < len(words):
+            if words[k] not in firsts:
+                k += 1
+                continue
+            for n in range(min(longest, len(words) - k), 0, -1):
+                sector = owner.get(words[k : k + n])
+                if sector is not None:
+                    if not _in_agency_name(sentence, k, agency):
+                        hits.append(SectorHit(sector, sentence.index, tokens[k].start, tokens[k + n - 1].end))
+                    k += n
+                    break
+            else:
+                k += 1
     return hits
+
+
+@cache
+def _agency_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon.visits()["purpose"]["agency_heads"])
+
+
+def _in_agency_name(sentence: Sentence, k: int, heads: frozenset[str]) -> bool:
+    """Whether the capitalised words before token k run back to an agency word: "Dinas PU, Pendidikan"."""
+    j = k - 1
+    while j >= 0 and k - j <= 6:
+        token = sentence.tokens[j]
+        if sentence.words[j] in heads:
+            return sentence.tokens[k].text[0].isupper()
+        if not (token.text[0].isupper() or token.text in (",", "dan", "&")):
+            return False
+        j -= 1
+    return False
 
 
 def purpose_sentences(sentences: list[Sentence]) -> set[int]:
     """Sentences that state what a visit is for ("bertujuan", "untuk belajar", "khususnya", "fokus")."""
-    purpose = cues.PhraseSet(
-        tuple(
-            sorted(
-                {lexicon.phrase_words(p) for p in lexicon.visits()["purpose"]["cues"]}, key=len, reverse=True
-            )
-        )
-    )
-    return {s.index for s in sentences if purpose.find(cues.words_of(s))}
+    purpose = cues.phrases("purpose", "cues")
+    return {s.index for s in sentences if purpose.find(s.words)}

@@ -14,8 +14,10 @@ _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
+    """A word or punctuation token: its text and character offsets [start, end) in the article."""
+
     text: str
     start: int
     end: int
@@ -33,17 +35,23 @@ class Token:
         return self.text[0].isupper()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Sentence:
     index: int
     start: int
     end: int
     text: str
     tokens: tuple[Token, ...]
+    words: tuple[str, ...] = ()  # the tokens in lower case, for phrase matching
+
+    def __post_init__(self) -> None:
+        if not self.words:
+            self.words = tuple(t.text.lower() for t in self.tokens)
 
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text))
+    """Word and punctuation tokens; their offsets are shifted by `offset` (the sentence's start)."""
+    return tuple([Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)])
 
 
 def split_sentences(text: str) -> list[Sentence]:
