@@ -302,12 +302,3 @@ def test_raw_articles_go_through_the_extractor(store: GraphStore, dev_articles_p
     assert str(article_graph("seed")) in store.graph_names()
     headline = run_query(store, 'SELECT ?t WHERE { ?a dcterms:identifier "seed" ; schema:headline ?t }')
     assert headline.records() == [{"t": "Pemkab Kotim studi tiru ke Pemkot Pontianak"}]
-
-
-def test_raw_input_without_extractor(store: GraphStore, dev_articles_path: Path, monkeypatch) -> None:
-    import sys
-
-    monkeypatch.setitem(sys.modules, "warta.extract", None)
-    with pytest.raises(WartaError, match="extraction not available"):
-        build_from_paths([dev_articles_path], store)
-    assert store.graph_names() == []
