@@ -12,7 +12,6 @@ from rdflib import Literal, URIRef
 import warta.build
 from warta import namespaces as ns
 from warta.build import build, build_from_paths, is_facts_file, read_articles, read_facts
-from warta.errors import WartaError
 from warta.facts import ArticleFacts
 from warta.gazetteer import Gazetteer
 from warta.mapping import article_graph, region_iri

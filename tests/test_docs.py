@@ -22,7 +22,8 @@ def _blocks(language: str) -> list[str]:
 
 
 def _examples() -> list[str]:
-    return [line[2:] for block in _blocks("console") for line in block.splitlines() if line.startswith("$ warta ")]
+    lines = [line for block in _blocks("console") for line in block.splitlines()]
+    return [line[2:] for line in lines if line.startswith("$ warta ")]
 
 
 def test_every_command_is_documented_with_an_example() -> None:
@@ -52,7 +53,8 @@ def test_readme_queries_return_rows(tmp_path: Path) -> None:
     """The example SPARQL queries run against the graph of the development reports and find something."""
     runner = CliRunner()
     store_path = tmp_path / "store"
-    built = runner.invoke(main, ["build", str(ROOT / "data/corpus/dev/articles.jsonl"), "--store", str(store_path)])
+    articles = ROOT / "data/corpus/dev/articles.jsonl"
+    built = runner.invoke(main, ["build", str(articles), "--store", str(store_path)])
     assert built.exit_code == 0, built.output
     queries = _blocks("sparql")
     assert len(queries) >= 5

@@ -250,8 +250,8 @@ CASES = [
         WARTA.delegationSize,
     ),
     Case(
-        "delegation size an xsd:integer",
-        _set(VISIT, WARTA.delegationSize, Literal(56)),
+        "delegation size a decimal",
+        _set(VISIT, WARTA.delegationSize, Literal("56.0", datatype=XSD.decimal)),
         WSH.VisitDelegationSize,
         WARTA.delegationSize,
     ),
@@ -376,8 +376,8 @@ CASES = [
         WARTA.startOffset,
     ),
     Case(
-        "offset an xsd:integer",
-        _set(DERIVATION, WARTA.endOffset, Literal(64)),
+        "offset negative",
+        _set(DERIVATION, WARTA.endOffset, Literal(-1)),
         WSH.DerivationEnd,
         WARTA.endOffset,
     ),

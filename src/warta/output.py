@@ -12,7 +12,7 @@ from warta.errors import StoreError
 
 
 def write_output(data: bytes, out: str | os.PathLike[str] | BinaryIO | None = None) -> int:
-    """Write `data` to the file `out` (atomically), a binary stream, or stdout (None or "-"); return its size."""
+    """Write `data` to the file `out` (atomically), a binary stream or stdout (None, "-"); return its size."""
     if out is None or out == "-":
         out = sys.stdout.buffer
     if hasattr(out, "write"):

@@ -11,7 +11,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal
 from rdflib.namespace import SH
 
-from warta.namespaces import ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS, XSD
+from warta.namespaces import ONTOLOGY_GRAPH, PREFIXES, RDF, RDFS
 from warta.paths import ontology_file
 from warta.store import GraphStore, from_ox
 
@@ -29,8 +29,8 @@ class ValidationReport:
 
 
 def data_graph(store: GraphStore) -> Graph:
-    """The union of the store's graphs as one rdflib graph, with the ontology's class hierarchy, and the
-    integer datatypes the ontology declares restored (see `restore_integer_datatypes`)."""
+    """The union of the store's graphs as one rdflib graph, with the ontology's class hierarchy (the
+    store's integers come back as xsd:integer, which the shapes accept)."""
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
@@ -39,37 +39,7 @@ def data_graph(store: GraphStore) -> Graph:
     if str(ONTOLOGY_GRAPH) not in store.graph_names():
         for triple in ontology.triples((None, RDFS.subClassOf, None)):
             graph.add(triple)
-    restore_integer_datatypes(graph, ontology)
     return graph
-
-
-def restore_integer_datatypes(graph: Graph, ontology: Graph) -> int:
-    """Retype xsd:integer values of properties whose rdfs:range is an integer subtype, when the value fits.
-
-    Oxigraph stores the value of an integer literal, not its datatype: "56"^^xsd:positiveInteger written by
-    the mapping comes back as "56"^^xsd:integer. The shapes check the ontology's datatypes, so they are put
-    back here; a value outside the range (0 as a delegation size) stays xsd:integer and is reported.
-    Returns the number of literals retyped.
-    """
-    retyped = 0
-    for prop, datatype in ontology.subject_objects(RDFS.range):
-        fits = _INTEGER_SUBTYPES.get(datatype)  # type: ignore[call-overload]
-        if fits is None:
-            continue
-        for subject, value in list(graph.subject_objects(prop)):
-            if isinstance(value, Literal) and value.datatype == XSD.integer and fits(int(value)):
-                graph.remove((subject, prop, value))
-                graph.add((subject, prop, Literal(str(value), datatype=datatype)))
-                retyped += 1
-    return retyped
-
-
-_INTEGER_SUBTYPES = {
-    XSD.positiveInteger: lambda n: n > 0,
-    XSD.nonNegativeInteger: lambda n: n >= 0,
-    XSD.negativeInteger: lambda n: n < 0,
-    XSD.nonPositiveInteger: lambda n: n <= 0,
-}
 
 
 def validate(store: GraphStore, shapes: str | Path | None = None) -> ValidationReport:
