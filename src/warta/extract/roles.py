@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -99,6 +100,14 @@ def _groups(sentence: Sentence, hits: list[RegionHit]) -> list[list[RegionHit]]:
 
 
 @cache
+def _between() -> frozenset[str]:
+    """Words read past between a region and the verb of its clause."""
+    words = set(cues.cue("between").phrases[i][0] for i in range(len(cues.cue("between").phrases)))
+    words |= {w for w in _fillers() if w not in ("dari", "dan", "serta", "oleh")}
+    return frozenset(words | lexicon.name_affixes() | {",", "."})
+
+
+@cache
 def _fillers() -> frozenset[str]:
     return frozenset(w for phrase in cues.cue("fillers").phrases for w in phrase)
 
@@ -118,6 +127,7 @@ def _score(
     acronyms = {
         k for k, t in enumerate(sentence.tokens) if t.text.isupper() and t.text.isalpha() and len(t.text) > 1
     }
+    caps = {k for k, t in enumerate(sentence.tokens) if t.text[0].isupper()}
     skip = {k for h in hits if h.locator for k in range(h.first_token, h.last_token)} | names
     trigger_ends = [end for _, end in cues.trigger().find(words)]
     for group in _groups(sentence, parties):
@@ -126,7 +136,7 @@ def _score(
         toward = role == "host" and _ends_with(
             words, _skip_fillers(words, first.first_token, acronyms), cues.cue("toward")
         )
-        right = _right_cue(words, last.last_token, skip)
+        right = _right_cue(words, last.last_token, skip, caps)
         if right is not None and (role is None or right[1] > strength):
             role, strength = right
             toward = False
@@ -173,8 +183,10 @@ def _left_cue(
         if _ends_with(words, k - 1, cues.cue("not_origin")):
             return None, 0.0
         return "visitor", STRONG if trigger_ends else WEAK
-    if _ends_with(words, k, cues.cue("party_nouns")):
+    if _ends_with(words, k, cues.cue("party_nouns")) or _ends_with(words, start, cues.cue("done_by")):
         return "visitor", STRONG
+    if k > 0 and words[k - 1] in ("bagi", "untuk") and _ends_with(words, k - 1, cues.trigger()):
+        return "visitor", STRONG  # "tujuan studi tiru bagi Pemkab X"
     if _ends_with(words, k, cues.cue("host_verbs")):
         return "visitor", STRONG  # the object of receiving: "menyambut kunjungan ... X", "Terima Tamu X"
     if _ends_with(words, k, cues.cue("at")):
@@ -193,9 +205,10 @@ def _received_before(words: list[str], start: int) -> tuple[str | None, float]:
     return None, 0.0
 
 
-def _right_cue(words: list[str], end: int, skip: set[int]) -> tuple[str, float] | None:
-    fillers = _fillers()
-    affixes = lexicon.name_affixes()
+def _right_cue(words: Sequence[str], end: int, skip: set[int], caps: set[int]) -> tuple[str, float] | None:
+    """The cue after a region (or list of regions): the verb its clause continues with, read past
+    parentheses, locators, officials' names and degrees, and "melalui Bappeda"-style channels."""
+    between = _between()
     k = end
     depth = 0
     while k < len(words):
@@ -204,37 +217,15 @@ def _right_cue(words: list[str], end: int, skip: set[int]) -> tuple[str, float] 
             depth += 1
         elif word == ")":
             depth = max(0, depth - 1)
-        elif (
-            depth
-            or k in skip
-            or word in affixes
-            or word == "."
-            or word
-            in (
-                ",",
-                "yang",
-                "telah",
-                "sudah",
-                "pun",
-                "juga",
-                "lagi-lagi",
-                "kembali",
-                "akan",
-                "saat",
-                "ketika",
-                "hari",
-                "ini",
-            )
-            or word in fillers
-            and word not in ("dari", "dan", "serta", "oleh")
-        ):
-            pass
-        else:
+        elif word in ("melalui", "lewat") and k + 1 in caps:
+            while k + 1 in caps:  # "Pemkab Bogor melalui Bappeda menggelar ..."
+                k += 1
+        elif not (depth or k in skip or word in between):
             break
         k += 1
     if k >= len(words):
         return None
-    if cues.cue("host_verbs").match_at(words, k):
+    if cues.cue("host_verbs").match_at(words, k) or cues.cue("host_roles").match_at(words, k):
         return "host", STRONG
     if cues.cue("visit_verbs").match_at(words, k) or cues.cue("leads").match_at(words, k):
         return "visitor", STRONG
