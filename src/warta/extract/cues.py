@@ -81,3 +81,36 @@ def trigger() -> PhraseSet:
 def words_of(sentence: Sentence) -> tuple[str, ...]:
     """Lower-case words of a sentence, aligned with its tokens."""
     return sentence.words
+
+
+_OBJECT_SKIP = frozenset(
+    {"langsung", "secara", "resmi", "baik", "hangat", "dengan", "para", "sejumlah", "juga"}
+)
+
+
+def receives_visit_at(sentence: Sentence, k: int) -> int:
+    """The length of a receiving verb at token k whose object is a visit, a party or a named person or
+    region ("menerima kunjungan", "menyambut baik rombongan", "menerima Wakil Bupati X"), else 0:
+    "menerima penghargaan" is no visit."""
+    words = sentence.words
+    n = cue("host_verbs").match_at(words, k)
+    if not n:
+        return 0
+    j = k + n
+    while j < len(words) and words[j] in _OBJECT_SKIP:
+        j += 1
+    if j >= len(words):
+        return 0
+    if trigger().match_at(words, j) or sentence.tokens[j].text[0].isupper():
+        return n
+    return 0
+
+
+def visit_trigger_ends(sentence: Sentence) -> list[int]:
+    """Where each visit phrase of a sentence ends; receiving verbs count only with a visit as object."""
+    host_verbs = cue("host_verbs")
+    return [
+        end
+        for start, end in trigger().find(sentence.words)
+        if not host_verbs.match_at(sentence.words, start) or receives_visit_at(sentence, start)
+    ]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -75,7 +74,32 @@ def collect_evidence(
         )
     if title is not None:
         _score(title, title_hits, evidence, TITLE_WEIGHT, [], set())
+    dateline = _dateline(sentences, by_sentence)
+    if dateline is not None:
+        evidence.add(dateline.region.code, "host", MEDIUM, dateline.sentence, dateline.start)
     return evidence
+
+
+_DASHES = frozenset({"-", "–", "—", ",", ":", "|"})
+
+
+def _dateline(sentences: list[Sentence], by_sentence: dict[int, list[RegionHit]]) -> RegionHit | None:
+    """The place a report was filed from, written first ("MAKASSAR –", "Badung, 7/8 (Atnews)."): usually
+    where the visit happened. A regency or city only; weak evidence that other cues outweigh."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    for hit in by_sentence.get(first.index, [])[:2]:
+        after = first.tokens[hit.last_token].text if hit.last_token < len(first.tokens) else ""
+        upper = first.text[hit.start - first.start : hit.end - first.start].isupper()
+        if (
+            hit.first_token <= 3
+            and hit.region.kind != "province"
+            and after in _DASHES
+            and (upper or after != ",")
+        ):
+            return hit
+    return None
 
 
 def _parties(hits: list[RegionHit]) -> list[RegionHit]:
@@ -129,14 +153,14 @@ def _score(
     }
     caps = {k for k, t in enumerate(sentence.tokens) if t.text[0].isupper()}
     skip = {k for h in hits if h.locator for k in range(h.first_token, h.last_token)} | names
-    trigger_ends = [end for _, end in cues.trigger().find(words)]
+    trigger_ends = cues.visit_trigger_ends(sentence)
     for group in _groups(sentence, parties):
         first, last = group[0], group[-1]
         role, strength = _left_cue(words, first.first_token, trigger_ends, acronyms)
         toward = role == "host" and _ends_with(
             words, _skip_fillers(words, first.first_token, acronyms), cues.cue("toward")
         )
-        right = _right_cue(words, last.last_token, skip, caps)
+        right = _right_cue(sentence, last.last_token, skip, caps)
         if right is not None and (role is None or right[1] > strength):
             role, strength = right
             toward = False
@@ -205,9 +229,10 @@ def _received_before(words: list[str], start: int) -> tuple[str | None, float]:
     return None, 0.0
 
 
-def _right_cue(words: Sequence[str], end: int, skip: set[int], caps: set[int]) -> tuple[str, float] | None:
+def _right_cue(sentence: Sentence, end: int, skip: set[int], caps: set[int]) -> tuple[str, float] | None:
     """The cue after a region (or list of regions): the verb its clause continues with, read past
     parentheses, locators, officials' names and degrees, and "melalui Bappeda"-style channels."""
+    words = sentence.words
     between = _between()
     k = end
     depth = 0
@@ -225,7 +250,7 @@ def _right_cue(words: Sequence[str], end: int, skip: set[int], caps: set[int]) -
         k += 1
     if k >= len(words):
         return None
-    if cues.cue("host_verbs").match_at(words, k) or cues.cue("host_roles").match_at(words, k):
+    if cues.receives_visit_at(sentence, k) or cues.cue("host_roles").match_at(words, k):
         return "host", STRONG
     if cues.cue("visit_verbs").match_at(words, k) or cues.cue("leads").match_at(words, k):
         return "visitor", STRONG
