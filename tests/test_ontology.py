@@ -10,8 +10,10 @@ from types import ModuleType
 
 import pyoxigraph
 import pytest
-from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, XSD
+
+from warta.namespaces import ORG, SCHEMA, SECTOR, SECTOR_SCHEME, WARTA
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "warta.ttl"
@@ -20,15 +22,8 @@ SHAPES = ROOT / "ontology" / "shapes.ttl"
 SECTORS_MD = ROOT / "data" / "corpus" / "dev" / "SECTORS.md"
 NAMESPACES_PY = ROOT / "src" / "warta" / "namespaces.py"
 
-WARTA = Namespace("https://w3id.org/warta#")
-SECTOR = Namespace("https://w3id.org/warta/id/sector/")
-SCHEME = URIRef("https://w3id.org/warta/id/sector")
+SCHEME = SECTOR_SCHEME
 ONTOLOGY_IRI = URIRef("https://w3id.org/warta")
-ORG = Namespace("http://www.w3.org/ns/org#")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SCHEMA = Namespace("https://schema.org/")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 # Words that occur in almost every report, in any sense: never a sector signal.
 TOO_GENERAL = {

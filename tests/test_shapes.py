@@ -13,7 +13,9 @@ import pytest
 from pyshacl import validate
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS
+from rdflib.namespace import DCTERMS, PROV, SH, XSD
+
+from warta.namespaces import ID, SCHEMA, SECTOR, WARTA
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "warta.ttl"
@@ -21,14 +23,7 @@ SECTORS = ROOT / "ontology" / "sectors.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 FACTS_PY = ROOT / "src" / "warta" / "facts.py"
 
-WARTA = Namespace("https://w3id.org/warta#")
-ID = Namespace("https://w3id.org/warta/id/")
-SECTOR = Namespace("https://w3id.org/warta/id/sector/")
 WSH = Namespace("https://w3id.org/warta/shapes#")
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SH = Namespace("http://www.w3.org/ns/shacl#")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 PROVINCE = ID["region/62"]
 REGENCY = ID["region/62.02"]
