@@ -173,7 +173,12 @@ ABBREVIATED = [
     ("Wawali Madiun Bagus Prasetyo memberikan sambutan.", "Bagus Prasetyo", "Wakil Wali Kota", "deputy_head"),
     ("Sekda Sleman Hartono Saputro meninjau lokasi.", "Hartono Saputro", "Sekretaris Daerah", "secretary"),
     ("Sekkot Madiun Sutrisno Adi membuka rapat.", "Sutrisno Adi", "Sekretaris Daerah", "secretary"),
-    ("Kadis Perhubungan Sleman Joko Waluyo menjelaskan rencana.", "Joko Waluyo", "Kadis Perhubungan", "agency_head"),
+    (
+        "Kadis Perhubungan Sleman Joko Waluyo menjelaskan rencana.",
+        "Joko Waluyo",
+        "Kadis Perhubungan",
+        "agency_head",
+    ),
     ("Kadisdik Sleman Ery Widaryana meninjau sekolah.", "Ery Widaryana", "Kadisdik", "agency_head"),
     (
         "Kabag Protokol Setda Sleman Rina Anggraini memandu acara.",
@@ -251,8 +256,7 @@ MERGES = [
         ("Moch Imam Santoso", "deputy_head", "35.77"),
     ),
     (
-        "Wakil Bupati Sleman Danang Wicaksono membuka pameran. "
-        "Usai acara, Wabup Danang meninjau stan UMKM.",
+        "Wakil Bupati Sleman Danang Wicaksono membuka pameran. Usai acara, Wabup Danang meninjau stan UMKM.",
         ("Danang Wicaksono", "deputy_head", "34.04"),
     ),
 ]

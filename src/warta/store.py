@@ -145,7 +145,7 @@ class GraphStore:
                 store = ox.Store.read_only(str(where))
             else:
                 store = ox.Store(str(where))
-        except OSError as error:
+        except (OSError, RuntimeError) as error:
             if "lock" in str(error).lower():
                 raise StoreError(f"store {where} is in use by another writer (a build running?)") from error
             raise StoreError(f"cannot open store {where}: {_first_line(error)}") from error
