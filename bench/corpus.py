@@ -3,21 +3,21 @@
 `generate_articles(n, seed)` yields `n` reports in the genre warta reads: a regency, city or province (its
 government or its DPRD) makes a studi tiru, studi banding or kunjungan kerja to another region; who led the
 delegation, who received it and where, why it came (sectors), what both sides said, and background on the
-regions (population, villages, budgets, awards). Some reports carry two delegations, and some report no visit
-at all (festival openings, inaugurations, launches, DPRD plenary sessions).
+regions (population, villages, budgets, awards). Some reports carry two delegations, and some report no
+visit at all (festival openings, inaugurations, launches, DPRD plenary sessions, bazaars).
 
-The regions come from warta's gazetteer (real names, sometimes their short aliases, written with the prefixes
-news uses: Pemkab, Pemkot, Pemprov, Kabupaten, Kota, DPRD ...). People, venues and phrasings come from the small
-pools below: this is test-data generation, not the product's lexicon. Everything is drawn from a random
-generator seeded per article, so a seed gives the same reports on every machine, and the first k reports of
-`generate_articles(n, seed)` are the same for every n >= k.
+The regions come from warta's gazetteer: real names, sometimes their short aliases, written with the
+prefixes news uses (Pemkab, Pemkot, Pemprov, Kabupaten, Kota, DPRD ...). People, venues and phrasings come
+from the small pools below: this is test-data generation, not the product's lexicon. Each article is drawn
+from a random generator seeded by (seed, index), so a seed gives the same reports on every machine, and the
+first k reports of `generate_articles(n, seed)` are the same for every n >= k.
 
 `generate_reports` yields the same articles with what was put into them (the kind of report, and for each
-visit its visitor and host codes, type, date, size, leader and receiver), for tests that check the extractor
-reads them.
+visit its visitor and host codes, type, date, size, leader and receiver), for tests that check that the
+extractor reads them.
 
-CLI: ``python -m bench.corpus N -o corpus.jsonl [--seed S]`` writes article records (one JSON object a line,
-the record format of data/corpus/dev/README.md).
+CLI: ``python -m bench.corpus N -o corpus.jsonl [--seed S]`` writes article records (one JSON object a
+line, the record format of data/corpus/dev/README.md).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -90,7 +91,8 @@ def _generate_one(pools: _RegionPools, seed: int, index: int) -> SyntheticReport
         else:
             report = writer.no_visit()
         title, paragraphs, visits = report
-        text = "\n\n".join(paragraphs)
+        text = _tidy("\n\n".join(writer.header() + paragraphs))
+        title = _tidy(title)
         if MIN_CHARS <= len(text) <= MAX_CHARS:
             published = writer.published.isoformat() if writer.published else None
             article = Article(
@@ -138,6 +140,7 @@ _VISIT_TYPES = (
     ("kunjungan kerja", "kunjungan kerja", 9),
     ("kunker", "kunjungan kerja", 1),
     ("kunjungan kerja (kunker)", "kunjungan kerja", 2),
+    ("kunjungan", "kunjungan", 2),
 )
 
 # Names that read as everyday words: the generator writes them with a prefix, never bare.
@@ -520,7 +523,7 @@ _AWARDS = (
     "opini Wajar Tanpa Pengecualian (WTP) dari BPK RI tujuh kali berturut-turut",
     "Piala Adipura",
     "Innovative Government Award (IGA) dari Kementerian Dalam Negeri",
-    "predikat Kota Layak Anak kategori Nindya",
+    "predikat {kind} Layak Anak kategori Nindya",
     "Penghargaan Pembangunan Daerah (PPD) tingkat nasional",
     "nilai A untuk SAKIP dari Kementerian PANRB",
     "Anugerah Parahita Ekapraya",
@@ -685,6 +688,8 @@ class _Writer:
             visitor = self.pick(pool)
             if visitor_kind == "province":
                 host = self.pick(pool)
+            elif self.chance(0.06):
+                host = self.pick(self.pools.provinces)
             elif self.chance(0.5):
                 host = self.pick(self.pools.popular)
             elif self.chance(0.3) and visitor.province:
@@ -749,11 +754,12 @@ class _Writer:
     # -- people
 
     def person(self, title: str, place: _Place | None, female: bool | None = None) -> _Person:
-        style = self.rng.choices(list(_NAMES), weights=[_NAME_WEIGHTS[k] for k in _NAMES])[0]
-        male_given, male_family, female_given, female_family = _NAMES[style]
         if female is None:
             female = self.chance(0.25)
-        while True:
+        for attempt in range(1000):
+            if attempt % 10 == 0:  # a tradition whose names this report has used up: try another
+                style = self.rng.choices(list(_NAMES), weights=[_NAME_WEIGHTS[k] for k in _NAMES])[0]
+                male_given, male_family, female_given, female_family = _NAMES[style]
             if style == "mononym":
                 name = self.pick(female_given if female else male_given)
             else:
@@ -765,11 +771,11 @@ class _Writer:
                 name = f"{given}{middle} {family}"
                 if len(set(name.split())) < len(name.split()):
                     continue
-            if name not in self.used_names and not any(
-                name_key(w) in self.pools.region_keys for w in name.split()
-            ):
+            # No two people of a report share a name word (a reader would take them for one person).
+            keys = {name_key(w) for w in name.split()}
+            if not keys & self.used_names and not keys & self.pools.region_keys:
                 break
-        self.used_names.add(name)
+        self.used_names |= keys
         words = name.split()
         if len(words) == 1:
             short = name
@@ -804,9 +810,9 @@ class _Writer:
         if person.title.endswith("DPRD"):
             inner = self.name(p) if not p.ambiguous and not p.everyday and self.chance(0.5) else None
             return f"{person.title} {inner or p.kind_word + ' ' + p.core}"
-        if person.title in ("Sekda", "Sekretaris Daerah", "Pj Sekda", "Plt Sekretaris Daerah"):
-            if not p.ambiguous and not p.everyday and self.chance(0.5):
-                return f"{person.title} {self.name(p)}"
+        secretary = person.title in ("Sekda", "Sekretaris Daerah", "Pj Sekda", "Plt Sekretaris Daerah")
+        if secretary and not p.ambiguous and not p.everyday and self.chance(0.5):
+            return f"{person.title} {self.name(p)}"
         return f"{person.title} {self.plain(p)}"
 
     def intro(self, person: _Person, end: bool = False, region: bool = True) -> str:
@@ -821,6 +827,14 @@ class _Writer:
         if form < 0.8:
             return f"{title} {person.full}"
         return f"{person.full} selaku {title}" + ("" if end else ",")
+
+    def receiving(self, receiver: _Person, h: _Place) -> str:
+        """The receiving official's first mention, sometimes as standing in for the head of the region."""
+        staff = receiver.title.startswith(("Asisten", "Staf Ahli", "Kepala", "Sekretaris Daerah", "Sekda"))
+        if receiver.introduced or not staff or not self.chance(0.35):
+            return self.intro(receiver)
+        head = {"regency": "Bupati", "city": "Wali Kota", "province": "Gubernur"}[h.region.kind]
+        return f"{self.intro(receiver, end=True)} yang mewakili {head} {self.name(h)},"
 
     def ref(self, person: _Person) -> str:
         if not person.introduced:
@@ -944,6 +958,16 @@ class _Writer:
             )
         )
 
+    def header(self) -> list[str]:
+        """Lines some sites put above the report: a photo caption, or the publication date."""
+        roll = self.rng.random()
+        if roll < 0.06 and self.published is not None:
+            d = self.published
+            return [f"{_DAYS[d.weekday()]}, {d.day} {_MONTHS[d.month - 1]} {d.year}"]
+        if roll < 0.1:
+            return [f"Foto: {self.pick(('Dok. Humas', 'Istimewa', 'Dok. Prokopim', 'Ist'))}"]
+        return []
+
     def dateline(self, p: _Place) -> str:
         if not self.chance(0.35):
             return ""
@@ -959,7 +983,7 @@ class _Writer:
     def population(self, p: _Place) -> str:
         rng = self.rng
         low, high, area_low, area_high = {
-            "city": (90_000, 2_500_000, 20, 700),
+            "city": (60_000, 1_500_000, 20, 700),
             "regency": (60_000, 1_800_000, 300, 12_000),
             "province": (700_000, 12_000_000, 8_000, 150_000),
         }[p.region.kind]
@@ -977,9 +1001,11 @@ class _Writer:
             (
                 f"{name} memiliki luas wilayah sekitar {area} kilometer persegi dengan jumlah penduduk "
                 f"{people} jiwa yang tersebar di {units}.",
-                f"Berdasarkan data BPS, jumlah penduduk {name} mencapai {people} jiwa. Wilayahnya terbagi atas "
+                f"Berdasarkan data BPS, jumlah penduduk {name} mencapai {people} jiwa. Wilayahnya terbagi "
+                "atas "
                 f"{units}.",
-                f"Dengan luas {area} km persegi, {name} dihuni sekitar {people} jiwa yang tersebar di {units}.",
+                f"Dengan luas {area} km persegi, {name} dihuni sekitar {people} jiwa yang tersebar di "
+                f"{units}.",
             )
         )
 
@@ -989,7 +1015,8 @@ class _Writer:
         pad = f"{self.rng.randrange(120, 900)} miliar"
         return self.pick(
             (
-                f"Pada tahun anggaran {year}, APBD {self.gov(p)} tercatat sebesar Rp{apbd}, dengan Pendapatan "
+                f"Pada tahun anggaran {year}, APBD {self.gov(p)} tercatat sebesar Rp{apbd}, dengan "
+                "Pendapatan "
                 f"Asli Daerah (PAD) sekitar Rp{pad}.",
                 f"Dari APBD {year} senilai Rp{apbd}, sebagian besar dialokasikan untuk belanja pelayanan "
                 f"dasar. PAD {self.bare(p)} sendiri ditargetkan mencapai Rp{pad}.",
@@ -997,7 +1024,7 @@ class _Writer:
         )
 
     def awards(self, p: _Place) -> str:
-        a, b = self.rng.sample(_AWARDS, 2)
+        a, b = (award.format(kind=p.kind_word) for award in self.rng.sample(_AWARDS, 2))
         return self.pick(
             (
                 f"Sejumlah penghargaan telah diraih {self.gov(p)}, di antaranya {a} serta {b}.",
@@ -1013,7 +1040,8 @@ class _Writer:
         unit = self.pick(("kelompok", "titik layanan", "pelaku usaha", "desa dan kelurahan", "unit"))
         return self.pick(
             (
-                f"Menurut {self.ref(speaker)}, program {topic} di {self.bare(p)} dimulai sejak {year} dan kini "
+                f"Menurut {self.ref(speaker)}, program {topic} di {self.bare(p)} dimulai sejak {year} dan "
+                "kini "
                 f"telah menjangkau {count} {unit}. Program tersebut juga didukung anggaran dari APBD serta "
                 f"kerja sama dengan pihak swasta.",
                 f"{self.ref(speaker)} memaparkan, sejak {year} pihaknya menjalankan program {topic} dengan "
@@ -1112,7 +1140,8 @@ class _Writer:
             )
         elif form == 2:
             lede = (
-                f"Rombongan {surface} dari {first_a} dan {first_b} diterima {self.intro(receiver)} di {venue}, "
+                f"Rombongan {surface} dari {first_a} dan {first_b} diterima {self.intro(receiver)} di "
+                f"{venue}, "
                 f"{date}."
             )
         else:
@@ -1135,7 +1164,8 @@ class _Writer:
             f"{self.topic(sectors[1])}."
         )
         texts = (
-            "Kami ingin melihat langsung bagaimana {host} menjalankan {topic}. Hasilnya akan kami bawa pulang "
+            "Kami ingin melihat langsung bagaimana {host} menjalankan {topic}. Hasilnya akan kami bawa "
+            "pulang "
             "sebagai bahan masukan",
             "Kami memilih {host} karena berhasil dalam {topic}. Pengalaman ini penting bagi daerah kami",
         )
@@ -1191,9 +1221,11 @@ class _Writer:
     def _companion_title(self, party: _Party, sectors: list[str]) -> str:
         if party.body == "legislature":
             return self.pick(("Sekretaris DPRD", "Anggota Komisi II DPRD", "Wakil Ketua Komisi II DPRD"))
-        return self.pick(
-            (_SECTORS[sectors[0]][0], "Kepala Bappeda", "Sekretaris Daerah", self.pick(_ASSISTANTS))
-        )
+        leader = party.leader.title
+        options = [_SECTORS[sectors[0]][0], "Kepala Bappeda", self.pick(_ASSISTANTS)]
+        if "Sek" not in leader:
+            options.append("Sekretaris Daerah")
+        return self.pick([t for t in options if t != leader])
 
     def _composition(self, party: _Party) -> str:
         if party.body == "legislature":
@@ -1242,9 +1274,10 @@ class _Writer:
         if form == 0:
             s = f"{vf} {verb} {surface} {to} {host_ref}{hloc}, {date}."
         elif form == 1:
-            s = f"{host_ref}{hloc} menerima kunjungan {surface} dari {vf}, {date}."
+            visit = surface if surface.startswith("kunjungan") else f"kunjungan {surface}"
+            s = f"{host_ref}{hloc} menerima {visit} dari {vf}, {date}."
             if party.body == "legislature" and self.chance(0.5):
-                s = f"{host_ref}{hloc} menerima kunjungan {surface} rombongan {vf}, {date}."
+                s = f"{host_ref}{hloc} menerima {visit} rombongan {vf}, {date}."
         elif form == 2:
             lead = "Kunjungan" if surface.startswith("kunjungan") else f"Rombongan {surface}"
             if surface.startswith("kunjungan"):
@@ -1260,16 +1293,20 @@ class _Writer:
         elif form == 5:
             s = f"{self.date(capital=True)}, {host_ref}{hloc} kedatangan rombongan {surface} dari {vf}."
         elif form == 6:
-            s = f"Untuk mempelajari {self.topic(sectors[0])}, {vf} {verb} {surface} ke {host_ref}{hloc}, {date}."
+            topic = self.topic(sectors[0])
+            s = f"Untuk mempelajari {topic}, {vf} {verb} {surface} ke {host_ref}{hloc}, {date}."
         else:
             s = f"{vf} bertandang ke {host_ref}{hloc} dalam rangka {surface}, {date}."
         second = self.rng.random()
         if second < 0.45:
             size = f"yang berjumlah {self.size_phrase(party.size)} " if party.size else ""
-            s += (
-                f" Rombongan {size}itu dipimpin langsung oleh {self.intro(party.leader)} dan diterima "
-                f"{self.intro(receiver)} di {venue}."
-            )
+            if party.leader.introduced:
+                s += f" Rombongan {size}itu diterima {self.receiving(receiver, h)} di {venue}."
+            else:
+                s += (
+                    f" Rombongan {size}itu dipimpin langsung oleh {self.intro(party.leader)} dan diterima "
+                    f"{self.receiving(receiver, h)} di {venue}."
+                )
             said["delegation"] = True
         elif second < 0.7:
             s += f" Kegiatan tersebut berlangsung di {venue}."
@@ -1281,25 +1318,26 @@ class _Writer:
         lead = self.intro(party.leader)
         if form == 0 and size:
             s = (
-                f"Sebanyak {self.size_phrase(size)} dari jajaran {self.institution(party)} yang dipimpin oleh "
-                f"{lead} disambut langsung oleh {self.intro(receiver)} di {venue}."
+                f"Sebanyak {self.size_phrase(size)} dari jajaran {self.institution(party)} yang dipimpin "
+                "oleh "
+                f"{lead} disambut langsung oleh {self.receiving(receiver, h)} di {venue}."
             )
         elif form == 1:
             sz = f"yang berjumlah {self.size_phrase(size)} " if size else ""
             s = (
-                f"Rombongan {sz}itu dipimpin langsung oleh {lead} dan disambut {self.intro(receiver)} "
+                f"Rombongan {sz}itu dipimpin langsung oleh {lead} dan disambut {self.receiving(receiver, h)} "
                 f"di {venue}."
             )
         elif form == 2:
             sz = f"yang terdiri atas {self.size_phrase(size)} " if size else ""
             s = (
                 f"Rombongan {self.institution(party)} {sz}itu dipimpin {lead} dan diterima "
-                f"{self.intro(receiver)} di {venue}."
+                f"{self.receiving(receiver, h)} di {venue}."
             )
         else:
             s = f"{lead} memimpin sendiri rombongan yang terdiri dari {self._composition(party)}."
             if size:
-                s += f" Jumlah peserta seluruhnya {self.size_phrase(size)}."
+                s += f" Jumlah peserta seluruhnya {size} orang."
             s += f" Mereka diterima {self.intro(receiver, end=True)} di {venue}."
             return s
         if self.chance(0.5):
@@ -1314,7 +1352,8 @@ class _Writer:
         if form == 0:
             return (
                 f"Dalam sambutannya, {lead} menjelaskan bahwa kunjungan ini bertujuan mempererat kerja sama "
-                f"antardaerah sekaligus mempelajari {listed} yang telah berhasil diterapkan di {self.bare(h)}."
+                f"antardaerah sekaligus mempelajari {listed} yang telah berhasil diterapkan di "
+                f"{self.bare(h)}."
             )
         if form == 1:
             return (
@@ -1355,9 +1394,11 @@ class _Writer:
             (
                 f"Sementara itu, {who} menyambut baik kunjungan tersebut. Ia mengapresiasi {guests} yang "
                 f"telah memilih {self.bare(h)} sebagai tujuan {surface}.",
-                f"{who[0].upper() + who[1:]} menyampaikan terima kasih atas kepercayaan {guests}. Menurutnya, "
+                f"{who[0].upper() + who[1:]} menyampaikan terima kasih atas kepercayaan {guests}. "
+                "Menurutnya, "
                 f"pertemuan ini menjadi sarana berbagi pengalaman antardaerah.",
-                f"Menanggapi hal itu, {who} mengatakan pihaknya terbuka untuk berbagi pengalaman. Ia berharap "
+                f"Menanggapi hal itu, {who} mengatakan pihaknya terbuka untuk berbagi pengalaman. Ia "
+                "berharap "
                 f"kerja sama antara kedua daerah dapat terus terjalin.",
             )
         )
@@ -1367,9 +1408,11 @@ class _Writer:
             (
                 f"Kami merasa terhormat {self.bare(h)} dipilih menjadi tujuan kunjungan. Semoga apa yang "
                 f"dilihat hari ini bermanfaat bagi {self.bare(party.place)}",
-                "Kami juga masih terus belajar. Tidak ada daerah yang sempurna, yang penting ada kemauan untuk "
+                "Kami juga masih terus belajar. Tidak ada daerah yang sempurna, yang penting ada kemauan "
+                "untuk "
                 "berbenah dan berinovasi",
-                "Silakan jika ada program kami yang dinilai baik untuk diterapkan. Kami siap berbagi data dan "
+                "Silakan jika ada program kami yang dinilai baik untuk diterapkan. Kami siap berbagi data "
+                "dan "
                 "pengalaman",
             )
         )
@@ -1381,7 +1424,11 @@ class _Writer:
                 f"Pertemuan dilanjutkan dengan diskusi dan tanya jawab antara rombongan dan jajaran "
                 f"{self.gov(h)}. Sejumlah kepala OPD memaparkan langkah-langkah yang ditempuh dalam "
                 f"{self.topic(sectors[-1])}, termasuk kendala yang dihadapi di lapangan.",
-                f"Dalam sesi diskusi, peserta dari {self.bare(party.place)} aktif bertanya mengenai regulasi, "
+                f"Usai sambutan, acara dilanjutkan dengan paparan dari OPD teknis {self.gov(h)} tentang "
+                f"{self.topic(sectors[-1])}. Paparan meliputi regulasi, penganggaran, hingga inovasi yang "
+                f"sudah berjalan.",
+                f"Dalam sesi diskusi, peserta dari {self.bare(party.place)} aktif bertanya mengenai "
+                "regulasi, "
                 f"penganggaran, hingga strategi pelibatan masyarakat. Pertanyaan dijawab langsung oleh "
                 f"pejabat teknis yang hadir.",
             )
@@ -1394,7 +1441,8 @@ class _Writer:
             (
                 f"Usai pertemuan, rombongan meninjau langsung {site} di Kelurahan {village} untuk melihat "
                 f"penerapan program di lapangan.",
-                f"Selain berdiskusi, rombongan juga mengunjungi {site} yang menjadi salah satu percontohan di "
+                f"Selain berdiskusi, rombongan juga mengunjungi {site} yang menjadi salah satu percontohan "
+                "di "
                 f"{self.bare(h)}. Di lokasi itu, petugas menjelaskan alur kerja dan sistem pengelolaannya.",
             )
         )
@@ -1402,7 +1450,8 @@ class _Writer:
     def _visitor_background(self, v: _Place, sectors: list[str]) -> str:
         return self.pick(
             (
-                f"Sebagian besar warganya bekerja di sektor {self.pick(('pertanian', 'perkebunan', 'perikanan', 'perdagangan dan jasa'))}.",
+                "Sebagian besar warganya bekerja di sektor "
+                f"{self.pick(('pertanian', 'perkebunan', 'perikanan', 'perdagangan dan jasa'))}.",
                 "Daerah ini tengah menyiapkan sejumlah program prioritas untuk lima tahun ke depan.",
             )
         )
@@ -1500,7 +1549,8 @@ class _Writer:
         paragraphs = [
             self.dateline(p)
             + f"{self.intro(head)} resmi membuka {name} {year} di Alun-alun {self.bare(p)}, {self.date()}. "
-            f"Festival yang berlangsung selama {days} hari itu menampilkan pawai budaya, pameran produk UMKM, "
+            f"Festival yang berlangsung selama {days} hari itu menampilkan pawai budaya, pameran produk "
+            "UMKM, "
             f"dan pertunjukan seni dari berbagai kecamatan.",
             self.quote(
                 f"Festival ini bukan sekadar hiburan. Kami ingin menggerakkan ekonomi masyarakat dan "
@@ -1524,7 +1574,8 @@ class _Writer:
             f"Panitia juga menyiapkan lomba kuliner tradisional dan lomba tari kreasi bagi pelajar. Sebanyak "
             f"{self.rng.randrange(40, 200)} stan UMKM ambil bagian dalam pameran tahun ini.",
         )
-        closing = f"Rangkaian festival akan ditutup dengan pesta kembang api pada malam terakhir. {self.pick(_BYLINES)}"
+        closing = "Rangkaian festival akan ditutup dengan pesta kembang api pada malam terakhir. "
+        closing += self.pick(_BYLINES)
         paragraphs = self._fill(paragraphs, optional, closing)
         title = f"{head.title} {self.bare(p)} Buka {name} {year}"
         return title, paragraphs, []
@@ -1543,7 +1594,8 @@ class _Writer:
         cost = f"Rp{self.rng.randrange(2, 60)},{self.rng.randrange(1, 10)} miliar"
         paragraphs = [
             self.dateline(p)
-            + f"{self.intro(head)} meresmikan {facility} di {self.bare(p)}, {self.date()}. Peresmian ditandai "
+            + f"{self.intro(head)} meresmikan {facility} di {self.bare(p)}, {self.date()}. Peresmian "
+            "ditandai "
             f"dengan penandatanganan prasasti dan pengguntingan pita.",
             f"Pembangunan fasilitas tersebut menelan anggaran sekitar {cost} yang bersumber dari APBD tahun "
             f"{self.day.year - 1}. Pekerjaan fisiknya dimulai sejak awal tahun dan rampung tepat waktu.",
@@ -1583,7 +1635,8 @@ class _Writer:
         paragraphs = [
             self.dateline(p)
             + f"{self.gov(p, True)} meluncurkan program {program}, {self.date()}. Peluncuran dilakukan "
-            f"langsung oleh {self.intro(head, end=True)} di halaman {self.pick(('kantor bupati', 'balai kota', 'pendopo'))}.",
+            f"langsung oleh {self.intro(head, end=True)} di halaman "
+            f"{self.pick(('kantor bupati', 'balai kota', 'pendopo'))}.",
             f"Program tersebut menyasar {self.rng.randrange(20, 300)} desa dan kelurahan pada tahap awal, "
             f"dan akan diperluas ke seluruh wilayah pada tahun berikutnya.",
             self.quote(
@@ -1638,7 +1691,8 @@ class _Writer:
             f"sebagai dasar hukum bagi program pemerintah daerah ke depan.",
             self.budget(p),
             self.population(p),
-            "Rapat paripurna berikutnya dijadwalkan membahas jawaban kepala daerah atas pandangan umum fraksi.",
+            "Rapat paripurna berikutnya dijadwalkan membahas jawaban kepala daerah atas pandangan umum "
+            "fraksi.",
         )
         closing = f"Rapat berlangsung tertib hingga selesai. {self.pick(_BYLINES)}"
         paragraphs = self._fill(paragraphs, optional, closing)
@@ -1652,13 +1706,16 @@ class _Writer:
             self.dateline(p)
             + f"{self.gov(p, True)} menyelenggarakan bazar UMKM dalam rangka peringatan Hari Jadi ke-{age}. "
             f"Pembukaan dilakukan oleh {self.intro(head, end=True)}, {self.date()}.",
-            f"Sebanyak {self.rng.randrange(40, 200)} pelaku UMKM binaan berbagai OPD ambil bagian dalam bazar "
+            f"Sebanyak {self.rng.randrange(40, 200)} pelaku UMKM binaan berbagai OPD ambil bagian dalam "
+            "bazar "
             f"yang digelar hingga akhir pekan tersebut.",
             self.quote(
-                "Bazar ini bukti komitmen kami untuk terus menopang pemulihan dan peningkatan ekonomi masyarakat",
+                "Bazar ini bukti komitmen kami untuk terus menopang pemulihan dan peningkatan ekonomi "
+                "masyarakat",
                 self.ref(head),
             ),
-            f"{self.intro(kadis)} menambahkan, bazar juga dimaksudkan untuk mempertemukan pelaku usaha dengan "
+            f"{self.intro(kadis)} menambahkan, bazar juga dimaksudkan untuk mempertemukan pelaku usaha "
+            "dengan "
             f"pembeli dan mitra pemasaran dari kalangan swasta.",
         ]
         optional = _ranked(
@@ -1696,8 +1753,21 @@ def _thousands(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+_LOWER_IN_TITLES = frozenset({"dan", "serta", "di", "ke", "dari", "untuk", "bagi", "yang", "dengan"})
+
+
 def _title_case(text: str) -> str:
-    return " ".join(w if w.isupper() or not w[:1].isalpha() else w[0].upper() + w[1:] for w in text.split())
+    """Headline case as Indonesian sites write it: "Pembinaan Pelaku UMKM dan Koperasi"."""
+    words = text.split()
+    return " ".join(
+        w if w.isupper() or not w[:1].isalpha() or (k and w in _LOWER_IN_TITLES) else w[0].upper() + w[1:]
+        for k, w in enumerate(words)
+    )
+
+
+def _tidy(text: str) -> str:
+    """Drop the doubled commas that optional phrases leave ("Kepulauan Riau,, Kamis")."""
+    return re.sub(r",(\s*,)+", ",", text).replace(",.", ".")
 
 
 def _ranked(*paragraphs: str) -> list[tuple[int, Callable[[], str]]]:

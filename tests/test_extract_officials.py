@@ -24,10 +24,6 @@ def _roles(text: str) -> list[tuple[str, str, str]]:
     return [(o.name, o.role, o.role_class) for o in facts.officials]
 
 
-def extractor_bug(reason: str):
-    return pytest.mark.xfail(reason=f"extractor: {reason}", strict=True)
-
-
 # --- where the title stands ------------------------------------------------------------------------------
 
 POSITIONS = [
@@ -67,7 +63,6 @@ POSITIONS = [
     pytest.param(
         "Hari Susilo, M.Sc., Staf Ahli Gubernur Jawa Timur, hadir dalam pertemuan itu.",
         [("Hari Susilo", "staff", "35")],
-        marks=extractor_bug("a name before its title is lost when degrees stand between ('X, M.Sc., Staf')"),
     ),
     # a district or village named right after its title, then the holder after a comma
     (
@@ -77,12 +72,10 @@ POSITIONS = [
     pytest.param(
         "Laporan kegiatan disampaikan Sutrisno Hadi, Camat Ngaglik.",
         [("Sutrisno Hadi", "agency_head", None)],
-        marks=extractor_bug("the district after 'Camat' is taken as the name; the name before it is lost"),
     ),
     pytest.param(
         "Lurah Sukorejo, Bayu Anggara, menjelaskan program kampung iklim.",
         [("Bayu Anggara", "staff", None)],
-        marks=extractor_bug("the village after 'Lurah' is taken as the name (works for 'Camat X, Name')"),
     ),
 ]
 
@@ -107,7 +100,6 @@ AFFIXES = [
     pytest.param(
         "Paparan disampaikan Direktur RSUD Sleman dr. Cahya Purnama.",
         "Cahya Purnama",
-        marks=extractor_bug("the place in 'Direktur RSUD Sleman' is taken as the name when no comma follows"),
     ),
 ]
 
@@ -220,15 +212,10 @@ UNITS = [
     pytest.param(
         "Paparan disampaikan Kepala Bidang Pemasaran Dinas Pariwisata Kabupaten Sleman, Wulan Sari.",
         ("Wulan Sari", "Kepala Bidang Pemasaran Dinas Pariwisata", "staff"),
-        marks=extractor_bug(
-            "a unit word missing from unit_words.txt ('Pemasaran') ends the title; the unit and region "
-            "are read as the name"
-        ),
     ),
     pytest.param(
         "Acara itu dihadiri Staf Ahli Bupati Bidang Pemerintahan, Heru Prasetyo.",
         ("Heru Prasetyo", "Staf Ahli Bupati Bidang Pemerintahan", "staff"),
-        marks=extractor_bug("'Staf Ahli Bupati Bidang ...' without a region is read as the Bupati (head)"),
     ),
 ]
 
@@ -293,16 +280,11 @@ def test_every_role_class_is_exercised() -> None:
     assert {c for _, c in ROLE_CLASSES} == set(ROLE_CLASSES_ALL)
 
 
-@pytest.mark.xfail(
-    reason="extractor: a legislature role drops the body named with the region ('Ketua DPRD' -> 'Ketua')",
-    strict=True,
-)
 def test_legislature_role_keeps_dprd() -> None:
     text = "Ketua DPRD Sleman Haris Sugiharta menerima aspirasi warga."
     assert _roles(text) == [("Haris Sugiharta", "Ketua DPRD", "legislature")]
 
 
-@pytest.mark.xfail(reason="extractor: the portfolio of a minister is read as the name", strict=True)
 def test_minister_portfolio_is_not_part_of_the_name() -> None:
     text = "Menteri Dalam Negeri Hendarto Wiyono membuka rapat koordinasi."
     assert _officials(text) == [("Hendarto Wiyono", "other", None)]

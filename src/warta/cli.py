@@ -281,15 +281,42 @@ def extract(inputs: tuple[str, ...], output: str, no_evidence: bool, jobs: int) 
     type=click.File("r", encoding="utf-8"),
     help="Read the query from a file ('-': stdin).",
 )
+@click.option("--named", "named", metavar="NAME", help="Run a named query (`warta queries` lists them).")
+@click.option(
+    "--param",
+    "params",
+    metavar="NAME=VALUE",
+    multiple=True,
+    help="A parameter of the named query, bound as an RDF term (repeatable).",
+)
 @format_option(("table", "csv", "tsv", "json", "turtle"), "table")
 @click.option("--limit", type=click.IntRange(min=0), help="Print at most N rows (or triples).")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the query after this long (0: no limit).",
+)
 @store_option
 @verbosity_options
-def query(sparql: str | None, query_file: Any, fmt: str, limit: int | None, store_path: str) -> None:
-    """Run a read-only SPARQL query over all graphs (updates are refused).
+def query(
+    sparql: str | None,
+    query_file: Any,
+    named: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    limit: int | None,
+    timeout: float,
+    store_path: str,
+) -> None:
+    """Run a read-only SPARQL query over all graphs (updates are refused), or a named query.
 
     The prefixes warta, schema, dcterms, skos, prov, org, rdfs, rdf, xsd and owl are predeclared. A syntax
-    error exits with code 2 and its line and column. CONSTRUCT and DESCRIBE print Turtle.
+    error exits with code 2 and its line and column, and so does a query still running after --timeout.
+    CONSTRUCT and DESCRIBE print Turtle. A named query's parameters are checked by type and bound as RDF
+    terms, never pasted into the query.
 
     \b
     Examples:
@@ -297,19 +324,157 @@ def query(sparql: str | None, query_file: Any, fmt: str, limit: int | None, stor
       warta query -f visits.rq --format csv > visits.csv
       warta query 'ASK { ?v warta:host/warta:code "61.71" }'
       warta query 'CONSTRUCT WHERE { ?v a warta:Visit ; warta:host ?h }' --format turtle
+      warta query --named visits-of-region --param region=62.02
+      warta query --named most-visited-hosts --param year=2024 --timeout 5
     """
-    from warta.sparql import format_result, run_query
+    from warta.queries import get_query, parse_params, without_params
+    from warta.sparql import QueryRunner, format_result, run_query
 
-    if (sparql is None) == (query_file is None):
-        raise click.UsageError("give the query as an argument or with -f FILE (one of them)")
-    text = sparql if sparql is not None else query_file.read()
-    with open_store(store_path, read_only=True) as store:
-        result = run_query(store, text, limit=limit)
+    if sum(x is not None for x in (sparql, query_file, named)) != 1:
+        raise click.UsageError(
+            "give the query as an argument, with -f FILE or with --named NAME (one of them)"
+        )
+    if params and named is None:
+        raise click.UsageError("--param needs --named")
+    bindings: dict[str, Any] = {}
+    if named is not None:
+        named_query = get_query(named)
+        text = named_query.text
+        bindings = named_query.bind(parse_params(params))
+    else:
+        text = sparql if sparql is not None else query_file.read()
+    if timeout:
+        # The worker process starts before this process opens the store: it is then forked cheaply.
+        with QueryRunner(store_path) as runner:
+            result = runner.run(text, bindings, limit=limit, timeout=timeout)
+    else:
+        with open_store(store_path, read_only=True) as store:
+            result = run_query(store, text, bindings, limit=limit)
+    if named is not None:
+        result = without_params(result, named_query)
     if result.kind == "graph" and fmt == "table":
         fmt = "turtle"
     click.echo(format_result(result, fmt).rstrip("\n"))
     if result.truncated and fmt != "table":
         info(f"(stopped at --limit {limit})")
+
+
+@main.command()
+@click.argument("name", required=False)
+@format_option(("table", "json"), "table")
+@verbosity_options
+def queries(name: str | None, fmt: str) -> None:
+    """List the named queries shipped with warta, or print one (its SPARQL, with its documentation).
+
+    Run one with `warta query --named NAME --param NAME=VALUE`. Parameter types: code (a Kemendagri region
+    code such as 62.02), sector (a sector id such as umkm), year, int, string.
+
+    \b
+    Examples:
+      warta queries
+      warta queries --format json
+      warta queries visits-of-region
+    """
+    from warta.queries import get_query, list_queries
+
+    if name is not None:
+        found = get_query(name)
+        click.echo(
+            json.dumps(found.to_dict() | {"text": found.text}, ensure_ascii=False, indent=2)
+            if fmt == "json"
+            else found.text.rstrip("\n")
+        )
+        return
+    named = list_queries()
+    if fmt == "json":
+        click.echo(json.dumps([q.to_dict() for q in named], ensure_ascii=False, indent=2))
+        return
+    rows = []
+    for q in named:
+        params = " ".join(f"{p.name}={p.type}" if p.required else f"[{p.name}={p.type}]" for p in q.params)
+        rows.append((q.name, params, q.title))
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(("name", "params", "title"))]
+    for cells in [("name", "params", "title"), tuple("─" * w for w in widths), *rows]:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop a query after this long and answer 503 (0: no limit).",
+)
+@click.option(
+    "--max-results",
+    type=click.IntRange(min=1),
+    default=10000,
+    show_default=True,
+    help="Answer at most N rows (or triples) per query.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Queries evaluated at once, each in its own process.  [default: CPUs, at least 2]",
+)
+@click.option(
+    "--viz",
+    "viz_path",
+    metavar="FILE",
+    default="warta-viz.html",
+    show_default=True,
+    help="The HTML visualization served at /viz (made by `warta viz`).",
+)
+@store_option
+@verbosity_options
+def serve(
+    host: str,
+    port: int,
+    timeout: float,
+    max_results: int,
+    workers: int | None,
+    viz_path: str,
+    store_path: str,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
+
+    GET /sparql?query=... or POST (form-encoded, or application/sparql-query); results as SPARQL JSON,
+    XML, CSV or TSV (or Turtle, N-Triples for CONSTRUCT and DESCRIBE) by the Accept header. Updates are
+    refused (403), a syntax error answers 400, a query past --timeout 503. Listens on 127.0.0.1 only,
+    unless --host says otherwise: the endpoint has no authentication. Ctrl-C stops it.
+
+    \b
+    Examples:
+      warta serve
+      warta serve --port 8080 --timeout 10 --max-results 1000
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?v a warta:Visit }' \\
+        http://127.0.0.1:7878/sparql
+    """
+    from warta.serve import is_loopback, make_server
+
+    server = make_server(
+        store_path,
+        host=host,
+        port=port,
+        timeout=timeout or None,
+        max_results=max_results,
+        workers=workers,
+        viz_path=viz_path,
+        log=None if settings().quiet else (lambda line: click.echo(line, err=True)),
+    )
+    if not is_loopback(host):
+        warn(f"listening on {host}: anyone who can reach this machine can query the graph")
+    info(f"SPARQL endpoint at {server.url}sparql, query page at {server.url} (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @main.command()

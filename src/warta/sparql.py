@@ -2,24 +2,36 @@
 
 Queries see the union of all graphs as their default graph, with the standard prefixes (`warta:`, `schema:`,
 `skos:`, `prov:`, ...) predeclared. Updates are refused.
+
+Time limits: pyoxigraph cannot cancel a running query (it neither checks for signals nor offers a handle to
+interrupt), so a query with a time limit runs in a worker process that has the store open read-only, and a
+worker still busy at the deadline is killed (`QueryRunner`). Workers are reused from query to query, so the
+cost is one fork per runner and the pickling of the answer.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
+import multiprocessing
+import os
+import queue
 import re
+import threading
+import time
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from warta.errors import QueryError, StoreError
+from warta.errors import QueryError, StoreError, WartaError
 from warta.namespaces import PREFIXES, XSD
 from warta.store import GraphStore
 
@@ -109,12 +121,23 @@ def is_update(text: str) -> bool:
 
 
 def run_query(
-    store: GraphStore, text: str, bindings: Mapping[str, Any] | None = None, limit: int | None = None
+    store: GraphStore,
+    text: str,
+    bindings: Mapping[str, Any] | None = None,
+    limit: int | None = None,
+    timeout: float | None = None,
 ) -> QueryResult:
     """Run a read-only SPARQL query; `bindings` are substituted as RDF terms, `limit` caps rows/triples.
 
-    Raises `QueryError` ("line L, column C: ...") for a malformed query and for any update request.
+    Raises `QueryError` ("line L, column C: ...") for a malformed query and for any update request, and
+    `QueryTimeout` when `timeout` (seconds) is given and the query runs longer: it is then evaluated in a
+    worker process over the store's folder (see `QueryRunner`), which needs a store on disk.
     """
+    if timeout is not None:
+        if store.path is None:
+            raise QueryError("a time limit needs a store on disk (this one is in memory)")
+        with QueryRunner(store.path) as runner:
+            return runner.run(text, bindings, limit=limit, timeout=timeout)
     try:
         answer = store.query(text, bindings)
     except QueryError:
@@ -146,6 +169,210 @@ def _take(iterator: Any, limit: int | None) -> tuple[list[Any], bool]:
             return items, True
         items.append(item)
     return items, False
+
+
+# --- time limits ------------------------------------------------------------------------------------------
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and was stopped."""
+
+
+_GRACE = 10.0  # seconds past a deadline after which a worker ends itself (its parent should kill it first)
+
+
+class QueryRunner:
+    """Runs read-only queries over the store folder `path` in up to `workers` worker processes.
+
+    Each worker opens the store read-only once and answers queries one at a time; `run` waits for a free
+    worker. A query still running at its deadline is stopped by killing its worker (a new one is started
+    on demand), so a runaway query costs no CPU after its time is up. Workers are forked while this process
+    has a single thread (a fork is then safe and cheap), else they come from a fork server. Thread-safe.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], workers: int = 1):
+        if workers < 1:
+            raise ValueError("a QueryRunner needs at least one worker")
+        self.path = Path(path).absolute()
+        self.workers = workers
+        self._slots = threading.BoundedSemaphore(workers)
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._all: set[_Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def start(self) -> None:
+        """Start all workers now rather than on first use (before this process starts threads, say)."""
+        while len(self._all) < self.workers:
+            self._idle.put(self._new_worker())
+
+    def run(
+        self,
+        text: str,
+        bindings: Mapping[str, Any] | None = None,
+        limit: int | None = None,
+        timeout: float | None = None,
+    ) -> QueryResult:
+        """`run_query` in a worker; `QueryTimeout` ("query timed out after N s") past `timeout` seconds."""
+        request = (text, dict(bindings or {}), limit, timeout)
+        with self._slots:
+            worker = self._take()
+            try:
+                answer = worker.ask(request, timeout)
+            except BaseException:  # timed out, died, or interrupted (Ctrl-C): the worker cannot be reused
+                self._discard(worker)
+                raise
+            self._idle.put(worker)
+        status, *payload = answer
+        if status == "ok":
+            return payload[0]
+        kind, message = payload
+        raise (StoreError if kind == "StoreError" else QueryError)(message)
+
+    def close(self) -> None:
+        """Stop every worker (a busy one is killed)."""
+        with self._lock:
+            self._closed = True
+            workers, self._all = list(self._all), set()
+        for worker in workers:
+            worker.stop()
+
+    def __enter__(self) -> QueryRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _take(self) -> _Worker:
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                return self._new_worker()
+            if worker.process.is_alive():
+                return worker
+            self._discard(worker)
+
+    def _new_worker(self) -> _Worker:
+        with self._lock:
+            if self._closed:
+                raise QueryError("the query runner is closed")
+            worker = _Worker(self.path)
+            self._all.add(worker)
+            return worker
+
+    def _discard(self, worker: _Worker) -> None:
+        with self._lock:
+            self._all.discard(worker)
+        worker.kill()
+
+
+class _Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, path: Path):
+        context = _mp_context()
+        self.connection, child = context.Pipe()
+        self.process = context.Process(
+            target=_serve_queries, args=(child, str(path)), name="warta-query", daemon=True
+        )
+        self.process.start()
+        child.close()
+
+    def ask(self, request: tuple[Any, ...], timeout: float | None) -> tuple[Any, ...]:
+        try:
+            self.connection.send(request)
+            if timeout is not None and not self.connection.poll(timeout):
+                raise QueryTimeout(f"query timed out after {timeout:g} s")
+            return self.connection.recv()
+        except (EOFError, OSError):
+            raise QueryError("query failed: its worker process ended unexpectedly") from None
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.connection.send(None)
+        self.process.join(0.5)
+        self.kill()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+def _mp_context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _single_threaded():
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["__main__", __name__])  # imported once, not in each worker
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _single_threaded() -> bool:
+    """Whether this process has one OS thread (Linux), so that no other thread can hold a lock at a fork.
+
+    Storage engines start native threads that `threading` does not see: an open store has several."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+def _serve_queries(connection: Any, path: str) -> None:
+    """A worker's life: open the store read-only, then answer (text, bindings, limit, timeout) requests
+    with ("ok", QueryResult) or ("error", kind, message) until None or the parent's end closes."""
+    try:
+        store: GraphStore | None = GraphStore.open(path, read_only=True)
+        failure = None
+    except WartaError as error:
+        store, failure = None, ("error", type(error).__name__, str(error))
+    watchdog = _Watchdog()
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            break
+        if request is None:
+            break
+        if store is None:
+            connection.send(failure)
+            continue
+        text, bindings, limit, timeout = request
+        watchdog.arm(timeout)
+        try:
+            answer: tuple[Any, ...] = ("ok", run_query(store, text, bindings, limit=limit))
+        except WartaError as error:
+            answer = ("error", type(error).__name__, str(error))
+        except Exception as error:  # noqa: BLE001 - any failure is the answer to this query
+            answer = ("error", "QueryError", f"query failed: {error}")
+        watchdog.arm(None)
+        connection.send(answer)
+    if store is not None:
+        store.close()
+
+
+class _Watchdog:
+    """Ends the worker when a query outlives its deadline by `_GRACE` seconds or the worker is orphaned,
+    in case the parent could not kill it (the parent died, say)."""
+
+    def __init__(self) -> None:
+        self.parent = os.getppid()
+        self.deadline: float | None = None
+        threading.Thread(target=self._watch, name="warta-watchdog", daemon=True).start()
+
+    def arm(self, timeout: float | None) -> None:
+        self.deadline = None if timeout is None else time.monotonic() + timeout + _GRACE
+
+    def _watch(self) -> None:
+        while True:
+            time.sleep(1.0)
+            deadline = self.deadline
+            if os.getppid() != self.parent or (deadline is not None and time.monotonic() > deadline):
+                os._exit(3)
 
 
 # --- formats ----------------------------------------------------------------------------------------------

@@ -154,7 +154,8 @@ def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | N
     """The first delegation size in the candidate sentences; within a sentence a stated total ("dengan
     total 31 orang") wins over the parts listed before it ("25 kepala kampung dan enam pejabat")."""
     by_index = {s.index: s for s in sentences}
-    totals = lexicon.visits()["size"]["totals"]
+    size = lexicon.visits()["size"]
+    totals, cues_ = set(size["totals"]), set(size["cues"])
     for index in candidates:
         sentence = by_index.get(index)
         if sentence is None:
@@ -164,7 +165,9 @@ def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | N
             value = _number(match.group("n"))
             if value is not None and 1 < value < 5000:
                 before = sentence.text[max(0, match.start() - 20) : match.start()].lower().split()
-                found.append((not (before and before[-1] in totals), len(found), value))
+                last = before[-1] if before else ""
+                rank = 0 if last in totals else 1 if last in cues_ else 2
+                found.append((rank, len(found), value))
         if found:
             return min(found)[2]
     return None
@@ -342,9 +345,14 @@ def _highest(mentions: list[Mention], establishing: set[int] | None) -> str | No
 
 
 def visitor_body(
-    sentences: list[Sentence], candidates: list[int], leader_body: str | None, institutions: set[str]
+    sentences: list[Sentence],
+    candidates: list[int],
+    leader_body: str | None,
+    institutions: set[str],
+    host_tokens: dict[int, set[int]],
 ) -> str:
-    """executive, legislature or mixed: which bodies of the visiting region make up the delegation."""
+    """executive, legislature or mixed: which bodies of the visiting region make up the delegation. Words
+    that belong to the host (its prefixed name, its officials: `host_tokens` per sentence) do not count."""
     sets = {name: cues.phrases("bodies", name) for name in ("legislature", "executive", "mixed")}
     by_index = {s.index: s for s in sentences}
     party = cues.cue("composition")
@@ -358,10 +366,11 @@ def visitor_body(
         words = cues.words_of(sentence)
         if not party.find(words):
             continue  # only sentences that describe the delegation say what it is made of
-        if sets["mixed"].find(words):
+        hosts = host_tokens.get(index, set())
+        if any(start not in hosts for start, _ in sets["mixed"].find(words)):
             return "mixed"
         for name in ("legislature", "executive"):
-            if sets[name].find(words):
+            if any(start not in hosts for start, _ in sets[name].find(words)):
                 seen.add(name)
     if "legislature" in seen and "executive" in seen:
         return "mixed"

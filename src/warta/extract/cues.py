@@ -97,8 +97,9 @@ def receives_visit_at(sentence: Sentence, k: int) -> int:
     if not n:
         return 0
     j = k + n
-    while j < len(words) and words[j] in _OBJECT_SKIP:
-        j += 1
+    numbers = lexicon.visits()["size"]["numbers"]
+    while j < len(words) and (words[j] in _OBJECT_SKIP or words[j].isdigit() or words[j] in numbers):
+        j += 1  # "menerima 40 tamu", "menerima dua rombongan"
     if j >= len(words):
         return 0
     if trigger().match_at(words, j) or sentence.tokens[j].text[0].isupper():

@@ -63,6 +63,12 @@ def title_modifiers() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def place_titles() -> frozenset[tuple[str, ...]]:
+    """Titles whose unit is a named place written right after them (Camat Ngaglik, Lurah Sukorejo)."""
+    return frozenset(phrase_words(line) for line in _lines("place_titles.txt"))
+
+
+@cache
 def name_affixes() -> frozenset[str]:
     """Honorifics and degrees (lower case, no dots) that are not part of a name."""
     return frozenset(

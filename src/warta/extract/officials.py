@@ -24,6 +24,35 @@ _APPOSITION = frozenset({"selaku", "sebagai"})
 _ALSO = frozenset({"sekaligus", "merangkap"})
 _NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "al", "el"})
 _MAX_NAME_WORDS = 5
+# Words of institutions and places that are never part of a person's name.
+_NOT_NAME = frozenset(
+    {
+        "dinas",
+        "badan",
+        "kabupaten",
+        "kota",
+        "provinsi",
+        "dprd",
+        "dprk",
+        "pemkab",
+        "pemkot",
+        "pemprov",
+        "kecamatan",
+        "kelurahan",
+        "desa",
+        "sekretariat",
+        "bagian",
+        "bidang",
+        "kantor",
+        "setda",
+        "rsud",
+        "puskesmas",
+        "kementerian",
+        "komisi",
+        "fraksi",
+        "pansus",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -74,9 +103,7 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
         if title is None:
             i += 1
             continue
-        name = _name_after(tokens, lower, title.end)
-        if name is None:
-            name = _name_before(tokens, lower, title.first)
+        name = _holder(tokens, lower, title)
         if name is not None:
             name_first, name_end, text = name
             first = min(title.first, name_first)
@@ -102,9 +129,34 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
     return found
 
 
+def _holder(tokens: tuple[Token, ...], lower: Sequence[str], title: _Title) -> tuple[int, int, str] | None:
+    """The name of who holds a title: after it, else before it. After a title of a place (Camat, Lurah,
+    Kepala Desa) the capitalised words are first the place: "Camat Ngaglik, Name", "Name, Lurah Sukorejo";
+    only when no name stands around them are they the holder's name ("Camat Sutrisno Hadi")."""
+    if title.title.words in lexicon.place_titles() and title.region is None:
+        place_end = title.end
+        while place_end < len(tokens) and place_end - title.end < 3 and tokens[place_end].text[0].isupper():
+            place_end += 1
+        if place_end > title.end:
+            after = None
+            if place_end < len(tokens) and tokens[place_end].text == ",":
+                after = _name_run(tokens, lower, place_end + 1)
+            found = after or _name_before(tokens, lower, title.first)
+            if found is not None:
+                return found
+    return _name_after(tokens, lower, title.end) or _name_before(tokens, lower, title.first)
+
+
 def _role(title: _Title) -> str:
-    role = title.title.role if title.title.role_class in ("head", "deputy_head", "secretary") else title.text
-    return f"{title.modifier} {role}".strip()
+    """The normalised role: the lexicon's for heads, deputies and secretaries, or when the region's prefix
+    took part of the title ("Ketua DPRD Sleman"); else the title as written, with its unit ("Kepala Dinas
+    Pariwisata", "Kadisdik")."""
+    canonical = title.title.role
+    generic = title.title.role_class in ("head", "deputy_head", "secretary")
+    written = title.text
+    if generic or len(written.split()) < len(title.title.words):
+        written = canonical
+    return f"{title.modifier} {written}".strip()
 
 
 def _title_at(
@@ -266,12 +318,31 @@ def _name_before(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> tup
         end -= 1
     else:
         return None
+    end = _before_degrees(tokens, lower, end)
     start = end
     while start > 0 and end - start < _MAX_NAME_WORDS + 3 and _name_token(tokens, lower, start - 1):
         start -= 1
     if start == end:
         return None
     return _name_run(tokens, lower, start, stop=end)
+
+
+def _before_degrees(tokens: tuple[Token, ...], lower: Sequence[str], end: int) -> int:
+    """Step back over degrees written after a name ("Hari Susilo, M.Sc., Staf Ahli ..."): the index where
+    the name itself ends."""
+    affixes = lexicon.name_affixes()
+    k = end
+    while k > 0:
+        word, text = lower[k - 1], tokens[k - 1].text
+        piece = tokens[k - 1].is_word and len(text) <= 4 and k < len(tokens) and tokens[k].text == "."
+        if word in affixes or piece or text in (".", ","):
+            k -= 1
+        else:
+            break
+    # Only when what was stepped over holds a degree ("M.Sc." is the pieces m . sc .); otherwise the comma
+    # closed the name itself.
+    pieces = "".join(lower[j] if lower[j] != "." else "" for j in range(k, end)).split(",")
+    return k if any(piece in affixes for piece in pieces if piece) else end
 
 
 def _name_token(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> bool:
@@ -302,6 +373,8 @@ def _name_run(tokens: tuple[Token, ...], lower: Sequence[str], k: int, stop: int
         if not token.is_word:
             break
         if words and word in affixes:
+            break
+        if word in _NOT_NAME:
             break
         if token.text[0].isupper() or (honorific and not words and token.text.isalpha()):
             if not words and (word in titles or word in affixes or word in lexicon.calendar_words()):

@@ -35,7 +35,7 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     evidence = collect_evidence(
         text, sentences, hits, title, title_hits, _name_tokens(raw_officials, sentences)
     )
-    roles = decide(evidence)
+    roles = decide(evidence, named={hit.region.code for hit in hits})
     visits = []
     if roles.hosts:
         context = _Context(article, sentences, hits, people, raw_officials, evidence, title)
@@ -142,7 +142,9 @@ class _Context:
             self.region_sentences[hit.region.code].add(hit.sentence)
         self.sector_hits = find_sectors(sentences)
         self.title_sectors = find_sectors([title]) if title is not None else []
-        types = cues.visit_type_phrases().values()
+        # A sentence naming a studi tiru, studi banding or kunjungan kerja usually says what it was about;
+        # a bare "kunjungan" does not ("Di sela kunjungan, rombongan berbelanja ...").
+        types = [p for kind, p in cues.visit_type_phrases().items() if kind != "kunjungan"]
         self.trigger_types = {s.index for s in sentences if any(p.find(self.words[s.index]) for p in types)}
         self.purpose = purpose_sentences(sentences)
 
@@ -184,7 +186,7 @@ class _Context:
             visitor=list(delegation),
             host=host,
             visitor_body=attributes.visitor_body(
-                self.sentences, sorted(own), lead_body, self._institutions(visitor)
+                self.sentences, sorted(own), lead_body, self._institutions(visitor), self._host_tokens(host)
             ),
             date=attributes.visit_date(self.dates, core, self.trigger_sentences, self._day_months(), day),
             delegation_size=attributes.delegation_size(self.sentences, size_sentences),
@@ -238,6 +240,17 @@ class _Context:
         if not hasattr(self, "_yearless"):
             self._yearless = attributes.yearless_dates(self.text, self.dates_all)
         return self._yearless
+
+    def _host_tokens(self, host: str) -> dict[int, set[int]]:
+        """Per sentence, the tokens that speak of the host: its prefixed name and its officials' mentions."""
+        found: dict[int, set[int]] = defaultdict(set)
+        for hit in self.hits:
+            if hit.region.code == host:
+                found[hit.sentence].update(range(hit.first_token, hit.last_token))
+        for mention in self.mentions:
+            if mention.person.region == host:
+                found[mention.sentence].update(range(mention.first, mention.last))
+        return found
 
     def _place(self, name: str | None, code: str) -> None:
         """An official named as leading or receiving a visit serves the visiting or host region."""

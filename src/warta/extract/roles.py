@@ -292,12 +292,16 @@ class Roles:
     visitors: list[list[str]]  # each entry is one delegation: usually one region, several for a joint visit
 
 
-def decide(evidence: RoleEvidence) -> Roles:
-    """The host (or hosts of one tour) and the visitors, from the evidence; empty when there is no visit."""
-    codes = set(evidence.host) | set(evidence.visitor)
+def decide(evidence: RoleEvidence, named: set[str] | None = None) -> Roles:
+    """The host (or hosts of one tour) and the visitors, from the evidence; empty when there is no visit.
+    With `named`, only regions the article's text names can take part (a headline alone is not enough)."""
+    codes = sorted(set(evidence.host) | set(evidence.visitor), key=lambda c: evidence.first_seen[c])
+    if named is not None:
+        codes = [c for c in codes if c in named]
     hosts = [c for c in codes if evidence.host[c] >= MEDIUM and evidence.host[c] > evidence.visitor[c]]
     if not hosts:
         return Roles([], [])
+    # Strongest host first; among equals the one named first (sort is stable over text order).
     hosts.sort(key=lambda c: (evidence.host[c] - evidence.visitor[c], evidence.host[c]), reverse=True)
     host = hosts[0]
     visitors = [
@@ -313,6 +317,7 @@ def decide(evidence: RoleEvidence) -> Roles:
         # One delegation going "ke X ... ke Y" in one sentence tours several hosts, in that order.
         together = evidence.toward[host]
         tour += [c for c in hosts[1:] if evidence.toward[c] & together and evidence.visitor[c] == 0]
+        tour.sort(key=lambda c: evidence.first_seen[c])
     return Roles(tour, _delegations(visitors, evidence.joint))
 
 

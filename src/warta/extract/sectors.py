@@ -59,7 +59,10 @@ def _agency_heads() -> frozenset[str]:
 
 
 def _in_agency_name(sentence: Sentence, k: int, heads: frozenset[str]) -> bool:
-    """Whether the capitalised words before token k run back to an agency word: "Dinas PU, Pendidikan"."""
+    """Whether a label at token k names an agency: it starts with an agency word ("Dinas Pendidikan"), or
+    the capitalised words before it run back to one ("Dinas PU, Pendidikan")."""
+    if sentence.words[k] in heads:
+        return True
     j = k - 1
     while j >= 0 and k - j <= 6:
         token = sentence.tokens[j]
