@@ -186,7 +186,11 @@ class _Context:
             visitor=list(delegation),
             host=host,
             visitor_body=attributes.visitor_body(
-                self.sentences, sorted(own), lead_body, self._institutions(visitor), self._host_tokens(host)
+                self.sentences,
+                sorted(own if others else own | self._about_party()),
+                lead_body,
+                self._institutions(visitor),
+                self._host_tokens(host),
             ),
             date=attributes.visit_date(self.dates, core, self.trigger_sentences, self._day_months(), day),
             delegation_size=attributes.delegation_size(self.sentences, size_sentences),
@@ -240,6 +244,11 @@ class _Context:
         if not hasattr(self, "_yearless"):
             self._yearless = attributes.yearless_dates(self.text, self.dates_all)
         return self._yearless
+
+    def _about_party(self) -> set[int]:
+        """Sentences whose subject is the delegation: "Rombongan berjumlah 40 orang, terdiri atas ..."."""
+        party = cues.cue("party_nouns")
+        return {s.index for s in self.sentences if s.words and party.match_at(s.words, 0)}
 
     def _host_tokens(self, host: str) -> dict[int, set[int]]:
         """Per sentence, the tokens that speak of the host: its prefixed name and its officials' mentions."""
