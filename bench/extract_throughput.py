@@ -83,9 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     warm_rest_s = time.perf_counter() - t1
 
     runs: list[float] = []
+    cpu_runs: list[float] = []
     visit_articles = visits = 0
     found_by_id: dict[str, int] = {}
     for _ in range(args.repeat):
+        cpu = _cpu_seconds()
         t = time.perf_counter()
         visit_articles = visits = 0
         found_by_id = {}
@@ -94,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             visits += len(facts.visits)
             visit_articles += bool(facts.visits)
         runs.append(time.perf_counter() - t)
+        cpu_runs.append(_cpu_seconds() - cpu)
 
     with_visit = [r for r in reports if r.visits]
     without_visit = [r for r in reports if not r.visits]
@@ -111,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
         "articles_per_s": round(rate, 1),
         "articles_per_s_per_core": round(rate / args.jobs, 1),
         "ms_per_article": round(1000 * seconds / len(articles), 3),
+        "cpu_seconds": round(min(cpu_runs), 3),
+        "cpu_ms_per_article": round(1000 * min(cpu_runs) / len(articles), 3),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "chars_per_s": round(characters / seconds),
         "includes_process_startup": args.jobs > 1,
         "start_method": multiprocessing.get_start_method() if args.jobs > 1 else None,
@@ -162,7 +168,13 @@ def _print_table(r: dict[str, Any]) -> None:
         ("articles/s", f"{r['articles_per_s']:.1f}"),
         ("articles/s per core", f"{r['articles_per_s_per_core']:.1f} (articles/s / jobs)"),
         ("ms per article", f"{r['ms_per_article']:.3f}"),
+        (
+            "CPU time",
+            f"{r['cpu_seconds']:.3f} s, {r['cpu_ms_per_article']:.3f} ms per article (this process and its "
+            f"workers; less sensitive to machine load than the wall time)",
+        ),
         ("characters/s", f"{r['chars_per_s']:,}"),
+        ("load average", " ".join(str(x) for x in r["load_average"]) + f" ({r['cpus']} CPUs)"),
         (
             "peak RSS",
             f"{r['peak_rss_mib']} MiB this process (before extraction {r['rss_before_extraction_mib']} MiB, "
@@ -195,6 +207,13 @@ def _profile(articles: list, extract_article) -> int:
     pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("tottime").print_stats(PROFILE_TOP)
     print(out.getvalue())
     return 0
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process and of its finished child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _peak_rss_kib(who: int) -> int:

@@ -332,7 +332,7 @@ def query(
 
     if sum(x is not None for x in (sparql, query_file, named)) != 1:
         raise click.UsageError(
-            "give the query as an argument, with -f FILE or with --named NAME (one of them)"
+            "give the query as an argument or with -f FILE, or name one with --named (only one of them)"
         )
     if params and named is None:
         raise click.UsageError("--param needs --named")
@@ -443,8 +443,9 @@ def serve(
     """Serve the graph as a read-only SPARQL 1.1 endpoint at /sparql, with a query page at /.
 
     GET /sparql?query=... or POST (form-encoded, or application/sparql-query); results as SPARQL JSON,
-    XML, CSV or TSV (or Turtle, N-Triples for CONSTRUCT and DESCRIBE) by the Accept header. Updates are
-    refused (403), a syntax error answers 400, a query past --timeout 503. Listens on 127.0.0.1 only,
+    XML, CSV or TSV (or Turtle, N-Triples, RDF/XML, JSON-LD for CONSTRUCT and DESCRIBE) by the Accept
+    header, cut at --max-results (header Warta-Truncated). Updates are refused (403), a syntax error
+    answers 400, a query past --timeout 503. /viz serves the --viz file. Listens on 127.0.0.1 only,
     unless --host says otherwise: the endpoint has no authentication. Ctrl-C stops it.
 
     \b

@@ -53,6 +53,7 @@ _GRAPHS = {  # CONSTRUCT and DESCRIBE
     "text/plain": ox.RdfFormat.N_TRIPLES,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
     "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/json": ox.RdfFormat.JSON_LD,
 }
 _TEXT = {"csv", "tsv"}
 
@@ -82,6 +83,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 128  # connections waiting to be accepted (the default, 5, drops bursts)
 
     def __init__(
         self,
@@ -147,6 +149,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     server: SparqlServer
     server_version = "warta"
     protocol_version = "HTTP/1.1"
+    timeout = 60  # seconds a connection may stay silent before it is closed
 
     # --- routing
 
@@ -312,7 +315,7 @@ def serialize(result: QueryResult, accept: str | None) -> tuple[str, bytes]:
         rdf_format = _GRAPHS[media]
         prefixes = PREFIXES if rdf_format != ox.RdfFormat.N_TRIPLES else None
         payload = ox.serialize(result.triples, format=rdf_format, prefixes=prefixes)
-        media = rdf_format.media_type if media in ("application/x-turtle", "text/plain") else media
+        media = rdf_format.media_type  # the standard name of the format, whatever alias was asked for
         return f"{media}; charset=utf-8", payload
     fmt = _RESULTS[media]
     text = results_xml(result) if fmt == "xml" else format_result(result, fmt)

@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import queue
 import re
+import signal
 import threading
 import time
 import unicodedata
@@ -325,6 +326,7 @@ def _single_threaded() -> bool:
 def _serve_queries(connection: Any, path: str) -> None:
     """A worker's life: open the store read-only, then answer (text, bindings, limit, timeout) requests
     with ("ok", QueryResult) or ("error", kind, message) until None or the parent's end closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it kills the worker
     try:
         store: GraphStore | None = GraphStore.open(path, read_only=True)
         failure = None

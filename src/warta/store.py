@@ -1,15 +1,21 @@
-"""The graph store: an embedded, persistent Oxigraph dataset of named graphs.
+"""The graph store: an embedded, persistent Oxigraph dataset of named graphs, or a SPARQL 1.1 server.
 
 `GraphStore` is the one place that talks to the storage engine. Its methods take and return plain data
-(graph IRIs as strings or rdflib terms, triples of rdflib terms, bytes) or pyoxigraph query results, so a
-remote store backed by a SPARQL 1.1 endpoint (issue 4) can implement the same methods later: `replace_graphs`
-as one SPARQL Update request, `query` by parsing the endpoint's results with `pyoxigraph.parse_query_results`,
-`dump` via the Graph Store Protocol. Only the embedded store exists now.
+(graph IRIs as strings or rdflib terms, triples of rdflib terms, bytes) or pyoxigraph query results, so
+`warta.remote.RemoteGraphStore` implements the same methods over HTTP for a SPARQL 1.1 endpoint with Update
+(Oxigraph server, Fuseki, GraphDB, Virtuoso). `open_store(location)` opens either: a folder path gives the
+embedded store, an `http://` or `https://` URL the remote one.
 
 Layout: each article's facts, the ontology, the sectors and the regions are named graphs; the default graph
 holds their union, each triple once, kept up to date by `replace_graphs` in the same transaction. Queries
 read the default graph. (Oxigraph's `use_default_graph_as_union` repeats a triple once per graph holding it,
-so a visit reported by two articles would be counted twice; SPARQL's union is a set.)
+so a visit reported by two articles would be counted twice; SPARQL's union is a set.) A remote store is
+kept the same way, by the same SPARQL Update requests, so queries give the same answers on both.
+
+Writing: `replace_graphs` is one SPARQL Update request, one transaction. Two cases differ, for scale:
+a large write into an empty store goes through Oxigraph's bulk loader (`bulk_replace`, many times faster;
+if it fails the store is emptied again, so it is left as it was), and a request larger than `chunk_bytes`
+is split into several requests, each replacing whole graphs atomically (see `update_requests`).
 """
 
 from __future__ import annotations
@@ -45,11 +51,20 @@ _FORMATS = {
 }
 RDF_FORMATS = tuple(_FORMATS)
 DATASET_FORMATS = ("trig", "nquads")  # formats that keep the named graphs; the others write the union
+# an escaped backslash followed by u/U ("\\u"): a SPARQL parser that resolves \u escapes before parsing
+# would read "\u0022" in it as a quote (see `sparql_term`); other escapes are matched to be skipped
+_ESCAPES = re.compile(r"\\\\([uU])|\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_HARDENED = {"u": "\\\\\\u0075", "U": "\\\\\\u0055"}
 
 
 def default_store_path() -> Path:
     """`$WARTA_STORE`, else `./warta-data`."""
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+def is_store_url(location: Any) -> bool:
+    """Whether `location` names a remote store: a string starting with http:// or https://."""
+    return isinstance(location, str) and location[:8].lower().startswith(("http://", "https://"))
 
 
 # --- terms ------------------------------------------------------------------------------------------------
@@ -89,23 +104,95 @@ def from_ox(term: Any) -> Node:
     raise TypeError(f"unsupported term {term!r}")
 
 
+def sparql_term(term: Any) -> str:
+    """A term as SPARQL (and N-Triples) text, safe to put in a query or update: the IRI is validated, the
+    literal escaped by Oxigraph (quotes, backslashes, line breaks, control characters), and an escaped
+    backslash before "u" written so that no parser can read a \\u escape into it."""
+    text = str(to_ox(term))
+    if text[-1] != ">" and ("\\\\u" in text or "\\\\U" in text):
+        text = _ESCAPES.sub(lambda m: _HARDENED[m.group(1)] if m.group(1) else m.group(0), text)
+    return text
+
+
 def _nt_writer():
-    """A function writing an rdflib triple as one N-Triples statement; caches IRIs, which repeat a lot."""
-    iris: dict[URIRef, str] = {}
+    """A function writing an rdflib triple as "S P O" in N-Triples/SPARQL syntax, without the final " .".
+
+    Terms are cached by their text, type, language and datatype: IRIs and many literals repeat a lot, and
+    converting an rdflib term costs microseconds (rdflib's own hashing and equality are Python code).
+    """
+    cache: dict[Any, str] = {}
 
     def term(t: Node) -> str:
-        if isinstance(t, URIRef):
-            found = iris.get(t)
-            if found is None:
-                found = iris[t] = str(ox.NamedNode(str(t)))
-            return found
-        return str(to_ox(t))
+        kind = type(t)
+        if kind is URIRef:
+            key: Any = str(t)
+        elif kind is Literal:
+            key = (str(t), t.language, t.datatype)
+        else:
+            return sparql_term(t)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = sparql_term(t)
+        return found
 
     def write(triple: Triple) -> str:
         s, p, o = triple
-        return f"{term(s)} {term(p)} {term(o)} ."
+        return f"{term(s)} {term(p)} {term(o)}"
 
     return write
+
+
+def update_requests(
+    graphs: Mapping[str | URIRef, Iterable[Triple]],
+    remove: Iterable[str | URIRef] = (),
+    max_bytes: int | None = None,
+) -> Iterator[str]:
+    """The SPARQL Update request(s) replacing each graph of `graphs` and dropping those of `remove`, keeping
+    the default graph the union of the named graphs.
+
+    For each graph: the triples no other graph holds are deleted from the union and the graph is dropped;
+    then one INSERT DATA writes the new graphs and adds their triples to the union. All of it is one request,
+    unless it would exceed `max_bytes`: then each request replaces some of the graphs (a graph is never
+    split; the dropped graphs go in the first one), and each request is still a correct replacement on its
+    own, so the store is consistent after each: every graph is either old or new and the union is right.
+    """
+    write = _nt_writer()
+    operations: list[str] = []
+    blocks: list[str] = []
+    union: dict[str, None] = {}
+    size = 0
+
+    def drop(graph: str) -> None:
+        operations.append(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}"
+        )
+        operations.append(f"DROP SILENT GRAPH {graph}")
+
+    def request() -> str:
+        parts = list(operations)
+        if blocks:
+            parts.append("INSERT DATA {\n" + "\n".join([*blocks, " .\n".join(union) + " ."]) + "\n}")
+        return " ;\n".join(parts)
+
+    graph_texts = {name: sparql_term(URIRef(str(name))) for name in graphs}
+    for name in remove:
+        drop(sparql_term(URIRef(str(name))))
+    for name, triples in graphs.items():
+        graph = graph_texts[name]
+        statements = [write(t) for t in triples]
+        body = " .\n".join(statements)
+        cost = 2 * len(body) + 300
+        if max_bytes is not None and size and size + cost > max_bytes:
+            yield request()
+            operations, blocks, union, size = [], [], {}, 0
+        drop(graph)
+        if statements:
+            union.update(dict.fromkeys(statements))
+            blocks.append(f"GRAPH {graph} {{\n{body} .\n}}")
+        size += cost
+    if operations:
+        yield request()
 
 
 def syntax_message(error: SyntaxError) -> str:
@@ -129,6 +216,14 @@ def syntax_message(error: SyntaxError) -> str:
 class GraphStore:
     """A dataset of named graphs: one per article, plus the ontology, sectors and regions graphs."""
 
+    #: a write into an empty store of at least this many triples goes through the bulk loader
+    bulk_threshold = 50_000
+    #: an update request larger than this (bytes of SPARQL) is split into several, each replacing whole
+    #: graphs; Oxigraph's SPARQL parser needs ~15 bytes of memory per byte of request
+    chunk_bytes = 64 << 20
+    #: the bulk loader is fed N-Quads in batches of this many bytes
+    bulk_batch_bytes = 64 << 20
+
     def __init__(self, store: ox.Store, path: Path | None = None, read_only: bool = False):
         self._store: ox.Store | None = store
         self.path = path
@@ -136,7 +231,14 @@ class GraphStore:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None, read_only: bool = False) -> GraphStore:
-        """Open (or, unless `read_only`, create) the store at `path` (default: `default_store_path()`)."""
+        """Open (or, unless `read_only`, create) the store at `path` (default: `$WARTA_STORE`, else
+        `./warta-data`). An http:// or https:// URL opens a `warta.remote.RemoteGraphStore` instead."""
+        if path is None and is_store_url(os.environ.get(STORE_ENV)):
+            path = os.environ[STORE_ENV]
+        if is_store_url(path):
+            from warta.remote import RemoteGraphStore
+
+            return RemoteGraphStore.open(str(path), read_only=read_only)
         where = Path(path) if path is not None else default_store_path()
         try:
             if read_only:
@@ -145,7 +247,7 @@ class GraphStore:
                 store = ox.Store.read_only(str(where))
             else:
                 store = ox.Store(str(where))
-        except (OSError, RuntimeError) as error:
+        except OSError as error:
             if "lock" in str(error).lower():
                 raise StoreError(f"store {where} is in use by another writer (a build running?)") from error
             raise StoreError(f"cannot open store {where}: {_first_line(error)}") from error
@@ -175,6 +277,11 @@ class GraphStore:
             raise StoreError("the store is closed")
         return self._store
 
+    @property
+    def location(self) -> str:
+        """Where the store is, for messages: its folder (or URL for a remote store)."""
+        return str(self.path) if self.path is not None else "(memory)"
+
     # writing
 
     def replace_graphs(
@@ -182,37 +289,78 @@ class GraphStore:
     ) -> None:
         """Replace the content of each graph of `graphs` and drop the graphs of `remove`, atomically.
 
-        Everything is one SPARQL Update request, which Oxigraph applies as one transaction (when it fails,
-        the store is left as it was): for each graph, the triples no other graph holds are deleted from the
-        union (the default graph) and the graph is dropped; then one INSERT DATA writes the new graphs and
-        adds their triples to the union.
+        Everything is one SPARQL Update request (`update_requests`), which Oxigraph applies as one
+        transaction (when it fails, the store is left as it was): for each graph, the triples no other graph
+        holds are deleted from the union (the default graph) and the graph is dropped; then one INSERT DATA
+        writes the new graphs and adds their triples to the union.
+
+        At scale: `bulk_threshold` triples or more written into an empty store go through `bulk_replace`
+        (the bulk loader); a request over `chunk_bytes` is split into requests that each replace whole
+        graphs atomically, so an interrupted giant rebuild leaves every graph old or new, and the next build
+        (which compares contents) finishes it.
         """
-        write = _nt_writer()
-        operations = []
-        for name in (*graphs, *remove):
-            graph = str(ox.NamedNode(str(name)))
-            operations.append(
-                f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} "
-                f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != {graph}) }} }}"
-            )
-            operations.append(f"DROP SILENT GRAPH {graph}")
-        blocks = []
-        union: dict[str, None] = {}
-        for name, triples in graphs.items():
-            statements = [write(t) for t in triples]
-            if statements:
-                union.update(dict.fromkeys(statements))
-                body = "\n".join(statements)
-                blocks.append(f"GRAPH {ox.NamedNode(str(name))} {{\n{body}\n}}")
-        if blocks:
-            blocks.append("\n".join(union))
-            operations.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
-        if not operations:
+        remove = list(remove)
+        if not graphs and not remove:
             return
         if self.read_only:
-            raise StoreError(f"the store {self.path} is open read-only")
+            raise StoreError(f"the store {self.location} is open read-only")
+        if not remove and self._bulk_worthy(graphs) and self._is_empty():
+            self.bulk_replace(graphs)
+            return
+        for request in update_requests(graphs, remove, self.chunk_bytes):
+            self._update(request)
+
+    def bulk_replace(self, graphs: Mapping[str | URIRef, Iterable[Triple]]) -> None:
+        """Write `graphs` into an empty store with Oxigraph's bulk loader, the default graph as their union.
+
+        Several times faster than a SPARQL update, with flat memory: the quads go to the loader as N-Quads
+        in batches of `bulk_batch_bytes`. The bulk loader is not transactional, so when anything fails (a
+        bad IRI, an interrupt, a full disk) the store is emptied again: it is left as it was. Only a killed
+        process can leave part of the graphs behind; `warta build` then rewrites what differs.
+        """
+        if self.read_only:
+            raise StoreError(f"the store {self.location} is open read-only")
+        if not self._is_empty():
+            raise StoreError("bulk_replace needs an empty store")
+        write = _nt_writer()
+        store = self.oxigraph
         try:
-            self.oxigraph.update(" ;\n".join(operations))
+            lines: list[str] = []
+            size = 0
+            for name, triples in graphs.items():
+                graph = sparql_term(URIRef(str(name)))
+                for triple in triples:
+                    statement = write(triple)
+                    line = f"{statement} {graph} .\n{statement} .\n"
+                    lines.append(line)
+                    size += len(line)
+                if size >= self.bulk_batch_bytes:
+                    store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                    lines, size = [], 0
+            if lines:
+                store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        except BaseException as error:
+            store.clear()
+            if isinstance(error, OSError):
+                raise StoreError(f"cannot write the store: {_first_line(error)}") from error
+            raise
+
+    def _bulk_worthy(self, graphs: Mapping[str | URIRef, Iterable[Triple]]) -> bool:
+        total = 0
+        for triples in graphs.values():
+            if not isinstance(triples, list | tuple):
+                return False  # an iterator can be read once only: count nothing, use the update path
+            total += len(triples)
+            if total >= self.bulk_threshold:
+                return True
+        return False
+
+    def _is_empty(self) -> bool:
+        return next(iter(self.oxigraph), None) is None
+
+    def _update(self, request: str) -> None:
+        try:
+            self.oxigraph.update(request)
         except OSError as error:
             raise StoreError(f"cannot write the store: {_first_line(error)}") from error
 
@@ -251,11 +399,15 @@ class GraphStore:
     def same_content(self, graph: str | URIRef, triples: Iterable[Triple]) -> bool:
         """Whether the named graph already holds exactly `triples`, as the store would keep them (see
         `as_stored`); blank nodes are compared up to renaming."""
+        triples = list(triples)
+        old = set(self._ox_triples(graph))
+        if not old or not triples:
+            return not old and not triples
+        old = self._as_kept(old)
         memory = ox.Store()
         default = ox.DefaultGraph()
         memory.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), default) for s, p, o in triples)
         new = {quad.triple for quad in memory}
-        old = set(self._ox_triples(graph))
         if len(new) != len(old):
             return False
         if not any(isinstance(t, ox.BlankNode) for triple in new | old for t in triple):
@@ -271,6 +423,10 @@ class GraphStore:
 
         return isomorphic(as_graph(old), as_graph(new))
 
+    def _as_kept(self, found: set[ox.Triple]) -> set[ox.Triple]:
+        """Triples read back from this store, in the form `as_stored` gives (the embedded store: as is)."""
+        return found
+
     def as_stored(self, triples: Iterable[Triple]) -> list[Triple]:
         """`triples` as this store would give them back: Oxigraph keeps literal values, not their spelling —
         integer-derived datatypes (xsd:positiveInteger...) come back as xsd:integer, decimals in canonical
@@ -285,6 +441,15 @@ class GraphStore:
         for quad in self.oxigraph.quads_for_pattern(None, None, None, name):
             yield quad.triple
 
+    def _ntriples(self, graph: str | URIRef | None) -> bytes:
+        """One named graph, or the union, as N-Triples (any order)."""
+        name = ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph()
+        return self.oxigraph.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+
+    def _named_quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the named graphs (any order)."""
+        return (q for q in self.oxigraph if isinstance(q.graph_name, ox.NamedNode))
+
     def dump(self, fmt: str = "turtle", graph: str | URIRef | None = None) -> bytes:
         """Serialise the store: TriG/N-Quads keep the named graphs; the other formats write one graph
         (`graph`, or by default the union of all graphs), sorted so that equal stores give equal bytes."""
@@ -293,12 +458,15 @@ class GraphStore:
         rdf_format = _FORMATS[fmt]
         try:
             if fmt in DATASET_FORMATS and graph is None:
-                quads = sorted(
-                    (q for q in self.oxigraph if isinstance(q.graph_name, ox.NamedNode)),
-                    key=lambda q: (q.graph_name.value, str(q.triple)),
-                )
+                quads = sorted(self._named_quads(), key=lambda q: (q.graph_name.value, str(q.triple)))
                 return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
-            triples = sorted(self._ox_triples(graph), key=str)
+            # sorting N-Triples lines as bytes gives the order of sorting the triples by str(triple)
+            lines = self._ntriples(graph).splitlines()
+            lines.sort()
+            ntriples = b"".join(line + b"\n" for line in lines if line)
+            if fmt == "ntriples":
+                return ntriples
+            triples = (q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
             return ox.serialize(triples, format=rdf_format, prefixes=PREFIXES)
         except OSError as error:
             raise StoreError(f"cannot read the store: {_first_line(error)}") from error
@@ -308,12 +476,18 @@ class GraphStore:
 
     def count(self, graph: str | URIRef | None = None) -> int:
         """The number of triples of one named graph, or of the union of all graphs (each triple once)."""
-        return sum(1 for _ in self._ox_triples(graph))
+        pattern = "?s ?p ?o" if graph is None else f"GRAPH {sparql_term(URIRef(str(graph)))} {{ ?s ?p ?o }}"
+        answer = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")
+        return int(next(iter(answer))["n"].value)  # type: ignore[arg-type,index]
 
 
 @contextmanager
 def open_store(path: str | os.PathLike[str] | None = None, read_only: bool = False) -> Iterator[GraphStore]:
-    """`with open_store(path) as store:` — opened, then closed (releasing the folder lock) on exit."""
+    """`with open_store(path) as store:` — opened, then closed (releasing the folder lock) on exit.
+
+    `path` is a folder (the embedded store) or the URL of a SPARQL endpoint (`warta.remote`), e.g.
+    `http://127.0.0.1:7878` for an Oxigraph server.
+    """
     store = GraphStore.open(path, read_only=read_only)
     try:
         yield store

@@ -9,6 +9,7 @@ name are merged into the first ("Bupati Agas" is "Agas Andreas").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,9 @@ _APPOSITION = frozenset({"selaku", "sebagai"})
 _ALSO = frozenset({"sekaligus", "merangkap"})
 _NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "al", "el"})
 _MAX_NAME_WORDS = 5
+# Indonesian abstract nouns (pe-/per-/ke- ... -an: Pengelolaan, Persidangan, Perundang-undangan, Kebudayaan)
+# name fields of work, never people.
+_ABSTRACT_NOUN = re.compile(r"^(?:pe|ke)[\w-]{4,}an$")
 # Words of institutions and places that are never part of a person's name.
 _NOT_NAME = frozenset(
     {
@@ -103,7 +107,9 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
         if title is None:
             i += 1
             continue
-        name = _holder(tokens, lower, title)
+        name = _holder(tokens, lower, title, hits)
+        if name is not None and any(h.first_token < name[1] and h.last_token > name[0] for h in hits):
+            name = None  # a region's name is no person's: "Kantor Wali Kota Batam, Batam Centre"
         if name is not None:
             name_first, name_end, text = name
             first = min(title.first, name_first)
@@ -129,7 +135,9 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
     return found
 
 
-def _holder(tokens: tuple[Token, ...], lower: Sequence[str], title: _Title) -> tuple[int, int, str] | None:
+def _holder(
+    tokens: tuple[Token, ...], lower: Sequence[str], title: _Title, hits: list[RegionHit]
+) -> tuple[int, int, str] | None:
     """The name of who holds a title: after it, else before it. After a title of a place (Camat, Lurah,
     Kepala Desa) the capitalised words are first the place: "Camat Ngaglik, Name", "Name, Lurah Sukorejo";
     only when no name stands around them are they the holder's name ("Camat Sutrisno Hadi")."""
@@ -144,7 +152,52 @@ def _holder(tokens: tuple[Token, ...], lower: Sequence[str], title: _Title) -> t
             found = after or _name_before(tokens, lower, title.first)
             if found is not None:
                 return found
+    found = _name_after_unit(
+        tokens, lower, title.end, {k for h in hits for k in range(h.first_token, h.last_token)}
+    )
+    if found is not None:
+        return found
     return _name_after(tokens, lower, title.end) or _name_before(tokens, lower, title.first)
+
+
+def _name_after_unit(
+    tokens: tuple[Token, ...], lower: Sequence[str], k: int, regions: set[int]
+) -> tuple[int, int, str] | None:
+    """The holder's name after a unit's name the lexicon does not know, closed by a comma: "Kabid Aplikasi
+    Informatika, Name", "Kepala Dinas Koperasi, UKM dan Perdagangan Kota X, Name". Each comma-separated
+    piece must hold a word of a unit (a known one, an acronym, an abstract noun) or a region, so a name
+    before a comma ("Kadis Pariwisata Made Badra, ...") is not taken for one; a piece that is another title
+    ("Wawako, Kadis Koperasi ..., Name") ends the search: the name belongs to that title."""
+    unit = k > 0 and (_unit_word(tokens, lower, k - 1) or k - 1 in regions or lower[k - 1] in _title_words())
+    for j in range(k, min(len(tokens), k + 24)):
+        text = tokens[j].text
+        if text == ",":
+            if not unit:
+                return None
+            if _match_title(lower, j + 1) is not None:
+                return None
+            found = _name_run(tokens, lower, j + 1)
+            if found is not None and not _unitish(found[2].split()[0]):
+                return found
+            unit = False
+        elif _match_title(lower, j) is not None:
+            return None  # another official's title: what follows is theirs ("..., serta Kabid X, Name")
+        elif text[0].isupper() or lower[j] in _JOINERS or text in "()-":
+            unit = unit or _unit_word(tokens, lower, j) or j in regions
+        else:
+            return None
+    return None
+
+
+def _unitish(word: str) -> bool:
+    """A word that names a field of work or an agency, not a person: a unit word, an abstract noun or an
+    acronym."""
+    lower = word.lower()
+    return (
+        lower in lexicon.unit_words()
+        or bool(_ABSTRACT_NOUN.match(lower))
+        or (word.isupper() and len(word) > 1)
+    )
 
 
 def _role(title: _Title) -> str:
@@ -162,8 +215,9 @@ def _role(title: _Title) -> str:
 def _title_at(
     tokens: tuple[Token, ...], lower: Sequence[str], i: int, hits: list[RegionHit]
 ) -> _Title | None:
-    if not tokens[i].text[0].isupper() or not _may_start_title(lower[i]):
+    if not _may_start_title(lower[i]):
         return None
+    lowercase = not tokens[i].text[0].isupper()
     modifier, j = "", i
     for words in lexicon.title_modifiers():
         if tuple(lower[i : i + len(words)]) == words:
@@ -174,6 +228,8 @@ def _title_at(
     if match is None:
         return None
     title, end = match
+    if lowercase and len(title.words) < 2:
+        return None  # "bupati setempat"; but "anggota Komisi II Name", "kepala dinas X Name" are titles
     agency = title.role_class == "agency_head"
     end, region, also = _continuation(tokens, lower, end, hits, agency)
     if title.words == ("kepala",) and end == match[1]:
@@ -266,9 +322,11 @@ def _continuation(
             if close is None:
                 break
             k = close + 1
-        elif (word in _ROMAN or len(word) == 1) and (previous in units or previous in _title_words()):
+        elif (word in _ROMAN or (len(word) == 1 and word.isalpha())) and (
+            previous in units or previous in _title_words()
+        ):
             k += 1  # "Asisten III", "Komisi A", "Pansus IV"
-        elif word == "," and k + 1 < len(tokens) and any(h.first_token == k + 1 for h in hits):
+        elif word == "," and k + 1 < len(tokens) and any(h.first_token == k + 1 and h.locator for h in hits):
             k += 1  # "Bupati Kotawaringin Barat (Kobar), Kalimantan Tengah (Kalteng), Name"
         elif _unit_word(tokens, lower, k) or (
             agency and k == start and _agency_contraction(tokens, lower, k, hits)
@@ -290,14 +348,14 @@ def _continuation(
 
 
 def _unit_word(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> bool:
-    """A word of a unit's name ("Lingkungan Hidup"), "dan" inside one, or an acronym (DLH, PUPR)."""
+    """A word of a unit's name ("Lingkungan Hidup", "Pengelolaan"), "dan" inside one, or an acronym."""
     units = lexicon.unit_words()
     word = lower[k]
-    if word in units and word not in _ROMAN and len(word) > 1:
+    if (word in units and word not in _ROMAN and len(word) > 1) or _ABSTRACT_NOUN.match(word):
         return True
     if word in _JOINERS:
         return k + 1 < len(tokens) and lower[k + 1] in units
-    return _acronym(tokens[k]) and word not in lexicon.name_affixes()
+    return _acronym(tokens[k]) and word not in lexicon.name_affixes() and word not in _ROMAN
 
 
 @cache
@@ -367,7 +425,11 @@ def _name_run(tokens: tuple[Token, ...], lower: Sequence[str], k: int, stop: int
     while k < stop and len(words) < _MAX_NAME_WORDS:
         token = tokens[k]
         word = lower[k]
-        if token.text == "." and words and lower[k - 1] in lexicon.abbreviations():
+        if (
+            token.text == "."
+            and words
+            and (lower[k - 1] in lexicon.abbreviations() or len(lower[k - 1]) == 1)
+        ):
             k += 1
             continue
         if not token.is_word:
@@ -391,6 +453,8 @@ def _name_run(tokens: tuple[Token, ...], lower: Sequence[str], k: int, stop: int
         words.pop()
     if not words or all(len(w.text) == 1 for w in words):
         return None
+    if all(w.text.isupper() for w in words) or _ABSTRACT_NOUN.match(words[0].text.lower()):
+        return None  # "UKM", "Pengelolaan ...": an agency's name, not a person's
     name = " ".join(w.text for w in words)
     if not normalize_name(name):
         return None

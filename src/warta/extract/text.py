@@ -86,7 +86,19 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         chunk = text[start:end]
-        sentences.append(Sentence(len(sentences), start, end, chunk, tokenize(chunk, start)))
+        tokens = tokenize(chunk, start)
+        if _shouting(chunk):
+            # An ALL-CAPS lead ("ROMBONGAN ... DIPIMPIN WAKIL WALI KOTA SOLOK, DR. ZULHENDRI SYAFRI"): read its
+            # words as if written normally, so names and regions are recognised; the text stays as written.
+            tokens = tuple(
+                Token(t.text.title() if len(t.text) > 3 else t.text, t.start, t.end) for t in tokens
+            )
+        sentences.append(Sentence(len(sentences), start, end, chunk, tokens))
+
+
+def _shouting(chunk: str) -> bool:
+    letters = [c for c in chunk if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 @cache

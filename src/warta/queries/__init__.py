@@ -51,8 +51,8 @@ _PARAM = re.compile(
     r"(?P<name>[a-z][a-z0-9_]*)\s+[—–-]+\s+(?P<meaning>.+?)\s*"
     r"\(type:\s*(?P<type>\w+)\s*,\s*(?P<need>optional|required)(?:\s*,\s*default\s+(?P<default>[^)]+?))?\s*\)"
 )
-_CODE = re.compile(r"\d{2}(?:\.\d{2})?")
-_INTEGER = re.compile(r"[+-]?\d{1,18}")
+_CODE = re.compile(r"[0-9]{2}(?:\.[0-9]{2})?")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
