@@ -10,7 +10,8 @@
 
 Queries run in the worker processes of a `QueryRunner` (the store open read-only in each; a query past its
 deadline is stopped by killing its worker), so request threads only wait. Every answer allows any origin
-(CORS): the data is public and the endpoint read-only.
+(CORS): the data is public and the endpoint read-only. Workers see the store as it was when they opened it,
+and Oxigraph does not support writing a store that is open read-only: stop the server to rebuild.
 """
 
 from __future__ import annotations

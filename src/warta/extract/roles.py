@@ -156,7 +156,7 @@ def _score(
     trigger_ends = cues.visit_trigger_ends(sentence)
     for group in _groups(sentence, parties):
         first, last = group[0], group[-1]
-        role, strength = _left_cue(words, first.first_token, trigger_ends, acronyms)
+        role, strength = _left_cue(words, first.first_token, trigger_ends, acronyms, caps)
         toward = role == "host" and _ends_with(
             words, _skip_fillers(words, first.first_token, acronyms), cues.cue("toward")
         )
@@ -173,28 +173,41 @@ def _score(
             if toward:
                 evidence.toward[hit.region.code].add(sentence.index)
         codes = frozenset(h.region.code for h in group)
-        if role == "visitor" and len(codes) > 1 and _joint_after(words, last.last_token):
+        if role == "visitor" and len(codes) > 1 and _joint(words, first.first_token, last.last_token):
             evidence.joint.append(codes)
 
 
-def _joint_after(words: list[str], end: int) -> bool:
-    """A joint-visit marker within a few words after the regions: "melakukan studi tiru bersama"."""
+def _joint(words: list[str], start: int, end: int) -> bool:
+    """A joint-visit marker around the regions: "rombongan gabungan A dan B", "A dan B melakukan studi tiru
+    bersama"."""
     joint = cues.cue("joint")
-    return any(joint.match_at(words, k) for k in range(end, min(len(words), end + 8)))
+    return any(joint.match_at(words, k) for k in range(max(0, start - 2), min(len(words), end + 8)))
 
 
-def _skip_fillers(words: list[str], start: int, acronyms: set[int]) -> int:
+def _skip_fillers(words: list[str], start: int, acronyms: set[int], caps: set[int] = frozenset()) -> int:
+    """Step back over what may stand between a cue and its region: fillers ("para anggota"), acronyms,
+    and the capitalised name of a body ("kunjungan Panitia Khusus (Pansus) Raperdasi ... X")."""
     fillers = _fillers()
     k = start
-    while k > 0 and (words[k - 1] in fillers or k - 1 in acronyms) and words[k - 1] != "dari":
-        k -= 1
+    named = 0
+    while k > 0 and words[k - 1] != "dari":
+        if words[k - 1] in fillers or k - 1 in acronyms:
+            k -= 1
+        elif k - 1 in caps and named < 8:
+            k -= 1
+            named += 1
+        else:
+            break
     return k
 
 
 def _left_cue(
-    words: list[str], start: int, trigger_ends: list[int], acronyms: set[int]
+    words: list[str], start: int, trigger_ends: list[int], acronyms: set[int], caps: set[int]
 ) -> tuple[str | None, float]:
     k = _skip_fillers(words, start, acronyms)
+    named = _skip_fillers(words, start, acronyms, caps)
+    if named < k and _ends_with(words, named, cues.cue("party_nouns")):
+        k = named  # "kunjungan Panitia Khusus (Pansus) Raperdasi Pendidikan DPR X"
     if k == 0:
         return _received_before(words, start)
     if _ends_with(words, k, cues.cue("learn_from")):
