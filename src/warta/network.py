@@ -21,8 +21,10 @@ store of 100 000 visits costs no more than its few hundred regions and their pai
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -111,73 +113,99 @@ def region_graph(store: GraphStore, sector: str | None = None, year: int | None 
     (`sector_labels`: id → {en, id}).
     """
     bindings = _filters(sector, year)
+    with _gc_paused():
+        return _region_graph(store, sector, year, bindings)
+
+
+def _region_graph(
+    store: GraphStore, sector: str | None, year: int | None, bindings: Mapping[str, Any]
+) -> nx.DiGraph:
     keep: set[str] | None = None  # the visits passing the filters (None: all)
     if "sector" in bindings:
         keep = {visit for visit, _ in _pairs(store, _OF_SECTOR, {"sector": bindings["sector"]}, "sector")}
     if "year" in bindings:
         of_year = {visit for visit, _ in _pairs(store, _OF_YEAR, {"year": bindings["year"]}, "year")}
         keep = of_year if keep is None else keep & of_year
+    regions = _regions(store)
+    code = _coder(regions)
+    labels, notation = _sectors_of(store)
+
     visits: dict[str, dict[str, Any]] = {}
     for visit, host in _pairs(store, _HOSTS, {}, "host"):
         if keep is None or visit in keep:
-            visits[visit] = {"host": host, "visitors": [], "date": None, "sectors": [], "mentioned": []}
+            visits[visit] = {"host": code(host), "visitors": [], "date": None, "sectors": [], "mentioned": []}
     for visit, visitor in _pairs(store, _VISITORS, {}, "visitor"):
         record = visits.get(visit)
-        if record is not None and visitor not in record["visitors"]:
-            record["visitors"].append(visitor)
+        if record is not None:
+            record["visitors"].append(code(visitor))
     for visit, date in _pairs(store, _DATES, {}, "date"):
         record = visits.get(visit)
         if record is not None and (record["date"] is None or date < record["date"]):
             record["date"] = date
-    labels, notation = _sectors_of(store)
     for query, key in ((_FOCUS, "sectors"), (_MENTIONED, "mentioned")):
         for visit, concept in _pairs(store, query, {}, "concept"):
             record = visits.get(visit)
             if record is not None:
                 record[key].append(notation.get(concept, concept))
-    for iri in [iri for iri, record in visits.items() if not record["visitors"]]:
-        del visits[iri]  # a visit without a visitor is no edge (the SHACL shapes forbid it)
 
-    regions = _regions(store)
-    codes: dict[str, str] = {}  # region IRI → code
-    for record in visits.values():
-        record["host"] = _code(record["host"], regions, codes)
-        record["visitors"] = sorted(_code(v, regions, codes) for v in record["visitors"])
-        record["sectors"] = sorted(set(record["sectors"]))
-        record["mentioned"] = sorted(set(record["mentioned"]))
-
-    graph = nx.DiGraph(sector=sector, year=year)
-    graph.graph["visits"] = {iri: visits[iri] for iri in sorted(visits)}
-    graph.graph["sector_labels"] = labels
-    involved = sorted({code for r in visits.values() for code in (r["host"], *r["visitors"])})
-    by_code = {info["code"]: info for info in regions.values()}
-    for code in involved:
-        info = by_code.get(code, {})
-        graph.add_node(
-            code,
-            name=info.get("name", code),
-            kind=info.get("kind"),
-            province=info.get("province"),
-            province_name=info.get("province_name"),
-            lat=info.get("lat"),
-            lon=info.get("lon"),
-        )
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for iri, record in graph.graph["visits"].items():
+    ordered: dict[str, dict[str, Any]] = {}
+    for iri in sorted(visits):
+        record = visits[iri]
+        if not record["visitors"]:
+            continue  # no visitor, no edge (the SHACL shapes require one)
+        for key in ("visitors", "sectors", "mentioned"):
+            if len(record[key]) > 1:
+                record[key] = sorted(set(record[key]))
+        ordered[iri] = record
         for visitor in record["visitors"]:
             if visitor != record["host"]:
                 pairs[(visitor, record["host"])].append(iri)
-    for (u, v), iris in sorted(pairs.items()):
-        records = [visits[i] for i in iris]
-        graph.add_edge(
-            u,
-            v,
-            weight=len(iris),
-            visits=iris,
-            years=sorted({int(r["date"][:4]) for r in records if r["date"]}),
-            sectors=sorted({s for r in records for s in r["sectors"]}),
-        )
+
+    graph = nx.DiGraph(sector=sector, year=year, visits=ordered, sector_labels=labels)
+    by_code = {info["code"]: info for info in regions.values()}
+    involved = sorted({c for r in ordered.values() for c in (r["host"], *r["visitors"])})
+    graph.add_nodes_from((c, _node(c, by_code.get(c))) for c in involved)
+    graph.add_edges_from(_edge(u, v, iris, ordered) for (u, v), iris in sorted(pairs.items()))
     return graph
+
+
+def _node(code: str, info: Mapping[str, Any] | None) -> dict[str, Any]:
+    info = info or {}
+    return {
+        "name": info.get("name", code),
+        "kind": info.get("kind"),
+        "province": info.get("province"),
+        "province_name": info.get("province_name"),
+        "lat": info.get("lat"),
+        "lon": info.get("lon"),
+    }
+
+
+def _edge(
+    u: str, v: str, iris: list[str], visits: Mapping[str, Mapping[str, Any]]
+) -> tuple[str, str, dict[str, Any]]:
+    years: set[int] = set()
+    sectors: set[str] = set()
+    for iri in iris:
+        record = visits[iri]
+        if record["date"]:
+            years.add(int(record["date"][:4]))
+        sectors.update(record["sectors"])
+    return u, v, {"weight": len(iris), "visits": iris, "years": sorted(years), "sectors": sorted(sectors)}
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: building 100 000s of small containers (none of them in a
+    cycle) otherwise triggers full collections over and over, a third of the time spent."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _filters(sector: str | None, year: int | None) -> dict[str, Any]:
@@ -224,12 +252,17 @@ def _regions(store: GraphStore) -> dict[str, dict[str, Any]]:
     return regions
 
 
-def _code(iri: str, regions: Mapping[str, Mapping[str, Any]], cache: dict[str, str]) -> str:
-    """A region's code; for a region the store does not describe, the last segment of its IRI."""
-    code = cache.get(iri)
-    if code is None:
-        info = regions.get(iri)
-        code = cache[iri] = info["code"] if info else iri.rstrip("/").rsplit("/", 1)[-1]
+def _coder(regions: Mapping[str, Mapping[str, Any]]) -> Callable[[str], str]:
+    """A function giving a region IRI's code (for a region the store does not describe, the last segment
+    of its IRI)."""
+    codes = {iri: info["code"] for iri, info in regions.items()}
+
+    def code(iri: str) -> str:
+        found = codes.get(iri)
+        if found is None:
+            found = codes[iri] = iri.rstrip("/").rsplit("/", 1)[-1]
+        return found
+
     return code
 
 
@@ -313,7 +346,10 @@ def hits(
 def communities(graph: nx.DiGraph, seed: int = SEED) -> list[list[str]]:
     """Groups of regions that visit one another (Louvain over the undirected weighted graph, `seed` fixed),
     largest first; each group sorted by code, groups of equal size by their first code."""
-    undirected = _undirected(graph)
+    return _louvain(_undirected(graph), seed)
+
+
+def _louvain(undirected: nx.Graph, seed: int) -> list[list[str]]:
     if undirected.number_of_nodes() == 0:
         return []
     found = nx.community.louvain_communities(undirected, weight="weight", seed=seed)
@@ -324,39 +360,48 @@ def _undirected(graph: nx.DiGraph) -> nx.Graph:
     """The graph without directions, u–v weighted by the visits both ways; nodes and edges added in sorted
     order, so that Louvain's seeded shuffle sees the same sequence however `graph` was built."""
     weights: Counter[tuple[str, str]] = Counter()
-    for u, v, d in graph.edges(data=True):
-        weights[(min(u, v), max(u, v))] += d.get("weight", 1)
+    for u, v, w in graph.edges(data="weight", default=1):
+        weights[(u, v) if u < v else (v, u)] += w
     undirected = nx.Graph()
     undirected.add_nodes_from(sorted(graph))
     undirected.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
     return undirected
 
 
-def _visit_sets(graph: nx.DiGraph) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+def _visits(graph: nx.DiGraph) -> Mapping[str, Mapping[str, Any]]:
+    """The graph's visits by IRI: `graph.graph["visits"]` (see `region_graph`), else made up from the
+    edges (`visits` when they list them, else `weight` visits of their own)."""
+    recorded = graph.graph.get("visits")
+    if recorded is not None:
+        return recorded
+    found: dict[str, dict[str, Any]] = {}
+    for u, v, d in sorted(graph.edges(data=True)):
+        for iri in d.get("visits") or [f"{u} > {v} #{i}" for i in range(d.get("weight", 1))]:
+            record = found.setdefault(iri, {"host": v, "visitors": [], "sectors": [], "mentioned": []})
+            record["visitors"].append(u)
+    return found
+
+
+def _visit_counts(graph: nx.DiGraph, visits: Mapping[str, Mapping[str, Any]]) -> tuple[Counter, Counter]:
     """The distinct visits each region hosted, and those it took part in as a visitor."""
-    hosted: dict[str, set[str]] = {n: set() for n in graph}
-    made: dict[str, set[str]] = {n: set() for n in graph}
-    for u, v, d in graph.edges(data=True):
-        iris = d.get("visits") or [f"{u}>{v}#{i}" for i in range(d.get("weight", 1))]
-        hosted[v].update(iris)
-        made[u].update(iris)
+    hosted: Counter[str] = Counter()
+    made: Counter[str] = Counter()
+    for record in visits.values():
+        hosted[record["host"]] += 1
+        made.update(set(record["visitors"]))
     return hosted, made
 
 
 def node_scores(graph: nx.DiGraph) -> dict[str, dict[str, Any]]:
-    """Per region code: `pagerank`, `visits_in` (distinct visits hosted), `visits_out` (distinct visits
-    made), `community` (index into `communities(graph)`, 0 the largest), in code order. The numbers
+    """Per region code, in code order: `pagerank`, `visits_in` (distinct visits hosted), `visits_out`
+    (distinct visits made), `community` (index into `communities(graph)`, 0 the largest). The numbers
     `warta stats` prints, for sizing and colouring the nodes of a network view."""
-    ranks = pagerank(graph)
-    hosted, made = _visit_sets(graph)
-    group = {code: index for index, members in enumerate(communities(graph)) for code in members}
+    with _gc_paused():
+        ranks = pagerank(graph)
+        hosted, made = _visit_counts(graph, _visits(graph))
+        group = {code: index for index, members in enumerate(communities(graph)) for code in members}
     return {
-        n: {
-            "pagerank": ranks[n],
-            "visits_in": len(hosted[n]),
-            "visits_out": len(made[n]),
-            "community": group.get(n),
-        }
+        n: {"pagerank": ranks[n], "visits_in": hosted[n], "visits_out": made[n], "community": group.get(n)}
         for n in sorted(graph)
     }
 
@@ -370,72 +415,71 @@ def statistics(graph: nx.DiGraph) -> dict[str, Any]:
     Keys: `filters` (sector, year), `counts` (regions, visitors, hosts, visits, pairs, provinces),
     `hosts` (most visited: distinct visits received, distinct visiting regions, weighted in-degree),
     `visitors` (most active: distinct visits made, distinct hosts, weighted out-degree), `pagerank`,
-    `authorities` and `hubs` (HITS), `communities` (with `modularity`), `sectors` (visits per focus sector,
-    and per sector mentioned) and `province_flows` (visits from one province's regions to another's).
-    Every list holds all entries; ties are broken by code.
+    `authorities` and `hubs` (HITS), `communities` (each with its size, the visits within it, its member
+    of highest PageRank as `leader`, its members), `modularity` (of that partition), `sectors` (per sector,
+    the visits about it and those only mentioning it) and `province_flows` (distinct visits from the
+    regions of one province to those of another, or of the same). Every list holds all its entries;
+    equal numbers are ordered by code.
     """
+    with _gc_paused():
+        return _statistics(graph)
+
+
+def _statistics(graph: nx.DiGraph) -> dict[str, Any]:
     nodes = sorted(graph)
-    hosted, made = _visit_sets(graph)
+    visits = _visits(graph)
+    hosted, made = _visit_counts(graph, visits)
     ranks = pagerank(graph)
     hub, authority = hits(graph)
-    groups = communities(graph)
-    visits = _visits(graph)
+    undirected = _undirected(graph)
+    groups = _louvain(undirected, SEED)
+    in_degree = dict(graph.in_degree(weight="weight"))
+    out_degree = dict(graph.out_degree(weight="weight"))
 
     def region(code: str) -> dict[str, Any]:
         data = graph.nodes[code]
         return {"code": code, "name": data.get("name", code), "province": data.get("province_name")}
 
     hosts = [
-        region(n)
-        | {
-            "visits": len(hosted[n]),
-            "visitors": graph.in_degree(n),
-            "in_degree": graph.in_degree(n, weight="weight"),
-        }
+        region(n) | {"visits": hosted[n], "visitors": graph.in_degree(n), "in_degree": in_degree[n]}
         for n in nodes
-        if graph.in_degree(n)
+        if hosted[n]
     ]
     hosts.sort(key=lambda r: (-r["visits"], -r["in_degree"], r["code"]))
     visitors = [
-        region(n)
-        | {
-            "visits": len(made[n]),
-            "hosts": graph.out_degree(n),
-            "out_degree": graph.out_degree(n, weight="weight"),
-        }
+        region(n) | {"visits": made[n], "hosts": graph.out_degree(n), "out_degree": out_degree[n]}
         for n in nodes
-        if graph.out_degree(n)
+        if made[n]
     ]
     visitors.sort(key=lambda r: (-r["visits"], -r["out_degree"], r["code"]))
-    ranked = _ranked(nodes, ranks)
-    by_authority = _ranked(nodes, authority, hub)
-    by_hub = _ranked(nodes, hub, authority)
-    provinces = {graph.nodes[n].get("province") or n for n in nodes}
+    modularity = 0.0
+    if undirected.number_of_edges():
+        modularity = nx.community.modularity(undirected, [set(g) for g in groups], weight="weight")
     return {
         "filters": {"sector": graph.graph.get("sector"), "year": graph.graph.get("year")},
         "counts": {
             "regions": len(nodes),
-            "visitors": sum(1 for n in nodes if graph.out_degree(n)),
-            "hosts": sum(1 for n in nodes if graph.in_degree(n)),
+            "visitors": len(visitors),
+            "hosts": len(hosts),
             "visits": len(visits),
             "pairs": graph.number_of_edges(),
-            "provinces": len(provinces),
+            "provinces": len({_province(graph, n) for n in nodes}),
         },
         "hosts": hosts,
         "visitors": visitors,
-        "pagerank": [region(n) | {"pagerank": round(ranks[n], _ROUND)} for n in ranked],
+        "pagerank": [region(n) | {"pagerank": round(ranks[n], _ROUND)} for n in _ranked(nodes, ranks)],
         "authorities": [
             region(n) | {"authority": round(authority[n], _ROUND), "hub": round(hub[n], _ROUND)}
-            for n in by_authority
+            for n in _ranked(nodes, authority, hub)
         ],
         "hubs": [
             region(n) | {"hub": round(hub[n], _ROUND), "authority": round(authority[n], _ROUND)}
-            for n in by_hub
+            for n in _ranked(nodes, hub, authority)
         ],
-        "communities": _communities(graph, groups, ranks),
-        "modularity": round(_modularity(graph, groups), _ROUND),
+        "communities": _communities(graph, groups, ranks, visits),
+        "modularity": round(float(modularity), _ROUND),
         "sectors": _sectors(graph, visits),
-        "province_flows": _province_flows(graph),
+        "province_flows": _province_flows(graph, visits),
     }
 
 
@@ -450,49 +494,39 @@ def _ranked(
     return sorted(nodes, key=key)
 
 
-def _visits(graph: nx.DiGraph) -> dict[str, dict[str, Any]]:
-    """The graph's visits by IRI (from `graph.graph["visits"]`, else from the edges' `visits`)."""
-    recorded = graph.graph.get("visits")
-    if recorded is not None:
-        return recorded
-    found: dict[str, dict[str, Any]] = {}
-    for u, v, d in sorted(graph.edges(data=True)):
-        for iri in d.get("visits") or [f"{u}>{v}#{i}" for i in range(d.get("weight", 1))]:
-            record = found.setdefault(iri, {"host": v, "visitors": [], "sectors": [], "mentioned": []})
-            record["visitors"].append(u)
-    return found
+def _province(graph: nx.DiGraph, code: str) -> str:
+    """The code of the region's province (its own for a province or a region the store does not know)."""
+    data = graph.nodes[code] if code in graph else {}
+    return data.get("province") or code
 
 
-def _communities(graph: nx.DiGraph, groups: list[list[str]], ranks: Mapping[str, float]) -> list[dict]:
+def _communities(
+    graph: nx.DiGraph,
+    groups: list[list[str]],
+    ranks: Mapping[str, float],
+    visits: Mapping[str, Mapping[str, Any]],
+) -> list[dict[str, Any]]:
+    group = {code: index for index, members in enumerate(groups) for code in members}
+    internal: Counter[int] = Counter()
+    for record in visits.values():
+        inside = {group.get(code) for code in (record["host"], *record["visitors"])}
+        if len(inside) == 1 and None not in inside:
+            internal[inside.pop()] += 1
     result = []
     for index, members in enumerate(groups):
-        inside = set(members)
-        internal = {
-            iri
-            for u, v, d in graph.edges(members, data=True)
-            if v in inside
-            for iri in (d.get("visits") or [f"{u}>{v}#{i}" for i in range(d.get("weight", 1))])
-        }
-        leading = _ranked(members, ranks)
+        leader = _ranked(members, ranks)[0]
         result.append(
             {
                 "community": index,
                 "size": len(members),
-                "visits": len(internal),
-                "leader": leading[0],
-                "leader_name": graph.nodes[leading[0]].get("name", leading[0]),
+                "visits": internal[index],
+                "leader": leader,
+                "leader_name": graph.nodes[leader].get("name", leader),
                 "members": members,
                 "names": [graph.nodes[m].get("name", m) for m in members],
             }
         )
     return result
-
-
-def _modularity(graph: nx.DiGraph, groups: list[list[str]]) -> float:
-    undirected = _undirected(graph)
-    if undirected.number_of_edges() == 0:
-        return 0.0
-    return float(nx.community.modularity(undirected, [set(g) for g in groups], weight="weight"))
 
 
 def _sectors(graph: nx.DiGraph, visits: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -515,24 +549,21 @@ def _sectors(graph: nx.DiGraph, visits: Mapping[str, Mapping[str, Any]]) -> list
     return rows
 
 
-def _province_flows(graph: nx.DiGraph) -> list[dict[str, Any]]:
-    """Distinct visits from the regions of one province to the regions of another (or the same)."""
-    flows: dict[tuple[str, str], set[str]] = defaultdict(set)
+def _province_flows(graph: nx.DiGraph, visits: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Distinct visits from the regions of one province to the regions of another (or the same): a joint
+    visit of two regencies of one province counts once."""
+    flows: Counter[tuple[str, str]] = Counter()
+    for record in visits.values():
+        to = _province(graph, record["host"])
+        for origin in {_province(graph, code) for code in record["visitors"]}:
+            flows[(origin, to)] += 1
     names: dict[str, str] = {}
-    for u, v, d in graph.edges(data=True):
-        pu, pv = (graph.nodes[n].get("province") or n for n in (u, v))
-        for n, p in ((u, pu), (v, pv)):
-            names.setdefault(p, graph.nodes[n].get("province_name") or p)
-        flows[(pu, pv)].update(d.get("visits") or [f"{u}>{v}#{i}" for i in range(d.get("weight", 1))])
+    for code in graph:
+        province = _province(graph, code)
+        names.setdefault(province, graph.nodes[code].get("province_name") or province)
     rows = [
-        {
-            "from_code": pu,
-            "from": names[pu],
-            "to_code": pv,
-            "to": names[pv],
-            "visits": len(iris),
-        }
-        for (pu, pv), iris in flows.items()
+        {"from_code": a, "from": names.get(a, a), "to_code": b, "to": names.get(b, b), "visits": count}
+        for (a, b), count in flows.items()
     ]
     rows.sort(key=lambda r: (-r["visits"], r["from_code"], r["to_code"]))
     return rows

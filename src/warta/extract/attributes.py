@@ -46,6 +46,7 @@ _VENUE_END_WORDS = frozenset(
     }
 )
 _MAX_VENUE_TOKENS = 14
+_AFTER_NAME = frozenset({",", ".", "yang", "saat", "ketika", "langsung", "juga", "pun", "sendiri"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,9 @@ def visit_date(
     `day`-th stop of a tour takes the `day`-th day of a written range ("3-4 Februari")."""
     for sentences in (core, trigger_sentences):
         for index in sentences:
-            for mention in dates.get(index, ()):
+            # A written date beats a day name resolved from the publication date in the same sentence
+            # ("pada Senin dan Selasa (11-12/11/2024)").
+            for mention in sorted(dates.get(index, ()), key=lambda m: m.relative):
                 resolved = (
                     mention if mention.date is not None else yearless.get(mention.start, (None, None))[1]
                 )
@@ -180,12 +183,12 @@ _SPECIFIC = ("studi tiru", "studi banding")
 
 
 def visit_type(sentences: list[Sentence], own: set[int], others: set[int], title: Sentence | None) -> str:
-    """The most specific type named for this visit. Its own sentences decide when they name a studi tiru or
-    studi banding. When they name only a generic kunjungan, the rest of the report decides, leaving out what
-    another delegation's sentences call their own visit. When they name no type at all, the delegation
-    joined the report's main visit and takes its type."""
+    """The most specific type named for this visit. Its own sentences decide when they name a studi tiru,
+    a studi banding or a kunjungan kerja. When they name only a generic kunjungan, the rest of the report
+    decides, leaving out what another delegation's sentences call their own visit. When they name no type
+    at all, the delegation joined the report's main visit and takes its type."""
     own_counts = _type_counts(s for s in sentences if s.index in own)
-    if any(own_counts[k] for k in _SPECIFIC):
+    if any(own_counts[k] for k in _SPECIFIC) or own_counts["kunjungan kerja"]:
         return _most_specific(own_counts)
     everything = list(sentences) + ([title] if title is not None else [])
     if sum(own_counts.values()):
@@ -277,18 +280,11 @@ def _after_phrase(words: list[str], mention: Mention, phrases: cues.PhraseSet, w
 
 def _before_phrase(words: list[str], mention: Mention, phrases: cues.PhraseSet) -> bool:
     k = mention.last
-    while k < len(words) and words[k] in (
-        ",",
-        ".",
-        "yang",
-        "saat",
-        "ketika",
-        "langsung",
-        "juga",
-        "pun",
-        "sendiri",
+    affixes = lexicon.name_affixes()
+    while k < len(words) and (
+        words[k] in _AFTER_NAME or words[k] in affixes or (words[k].isalpha() and len(words[k]) <= 3)
     ):
-        k += 1
+        k += 1  # past ", yang", and degrees the name's tail did not take ("S.IP")
     return k < len(words) and bool(phrases.match_at(words, k))
 
 
@@ -313,12 +309,19 @@ def leader(
 
 
 def receiver(
-    side: list[Mention], candidates: list[Mention], words: dict[int, list[str]], quotes: list[tuple[int, int]]
+    side: list[Mention],
+    candidates: list[Mention],
+    words: dict[int, list[str]],
+    quotes: list[tuple[int, int]],
+    own: set[int] | None = None,
 ) -> str | None:
     """Who received the delegation: an official of the host (or of no known side) named after
     "disambut/diterima" or before "menerima/menyambut", else the host's head or deputy head."""
     receives, hosts = cues.cue("receives"), cues.cue("host_verbs")
-    for mention in _ordered(side, candidates):
+    ordered = _ordered(side, candidates)
+    if own:  # several delegations: who received this one is said where this one is told
+        ordered = [m for m in ordered if m.sentence in own] + [m for m in ordered if m.sentence not in own]
+    for mention in ordered:
         w = words[mention.sentence]
         if _after_phrase(w, mention, receives, HOST_WINDOW) or _before_phrase(w, mention, hosts):
             return mention.person.name

@@ -211,7 +211,9 @@ def _pattern(data: dict[str, Any]) -> tuple[str, str, list[str]]:
     tod = _words(relative["time_of_day"])
     after = _words(relative["after_day"])
     date_follows = rf"{_WS}*,?{_WS}*(?:\({_WS}*)?[0-9]"
-    intro = "|".join(rf"(?<=\b{_fixed(w)} )" for w in relative["day_intro"])
+    intro = "|".join(
+        rf"(?<=\b{_fixed(w)} )" if w[0].isalnum() else rf"(?<={_fixed(w)} )" for w in relative["day_intro"]
+    )
     not_after = "".join(rf"(?<!\b{_fixed(w)} )" for w in relative["not_after"])
 
     dnum = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"

@@ -110,6 +110,12 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
         name = _holder(tokens, lower, title, hits)
         if name is not None and any(h.first_token < name[1] and h.last_token > name[0] for h in hits):
             name = None  # a region's name is no person's: "Kantor Wali Kota Batam, Batam Centre"
+        if name is not None and title.region is None and name[0] > title.end:
+            # The unit's name ran on to a region before the holder's name: "Kepala Bidang Pengelolaan
+            # Sampah ... Dinas Lingkungan Hidup Kota Surabaya, Ir. Name".
+            between = [h for h in hits if title.end <= h.first_token and h.last_token <= name[0]]
+            if between:
+                title.region = between[-1]
         if name is not None:
             name_first, name_end, text = name
             first = min(title.first, name_first)

@@ -35,7 +35,10 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     evidence = collect_evidence(
         text, sentences, hits, title, title_hits, _name_tokens(raw_officials, sentences)
     )
-    roles = decide(evidence, named={hit.region.code for hit in hits})
+    first_named: dict[str, int] = {}
+    for position, hit in enumerate(hits):
+        first_named.setdefault(hit.region.code, position)
+    roles = decide(evidence, named=first_named)
     visits = []
     if roles.hosts:
         context = _Context(article, sentences, hits, people, raw_officials, evidence, title)
@@ -156,7 +159,8 @@ class _Context:
         visitor = delegation[0]
         others = [d[0] for d in delegations if d is not delegation]
         core = sorted(set(self.core(visitor)) | set(self.core(host)))
-        own = self.region_sentences[visitor] | set(self.core(visitor))
+        mentions_others = {i for v in others for i in self.region_sentences[v]}
+        own = self._with_anaphora(self.region_sentences[visitor] | set(self.core(visitor)), mentions_others)
         other_sentences = {i for v in others for i in self.region_sentences[v]} - own
         party = [i for i in sorted(own | set(core)) if not (others and i in other_sentences)]
         size_sentences = party if others else sorted(set(party) | set(self.trigger_sentences))
@@ -173,7 +177,11 @@ class _Context:
         )
         lead = attributes.leader(visitor_mentions, unplaced, self.words, establishing, self.quotes)
         received = attributes.receiver(
-            host_mentions, [m for m in unplaced if m.person.name != lead], self.words, self.quotes
+            host_mentions,
+            [m for m in unplaced if m.person.name != lead],
+            self.words,
+            self.quotes,
+            own - other_sentences if others else None,
         )
         self._place(lead, visitor)
         self._place(received, host)
@@ -244,6 +252,21 @@ class _Context:
         if not hasattr(self, "_yearless"):
             self._yearless = attributes.yearless_dates(self.text, self.dates_all)
         return self._yearless
+
+    def _with_anaphora(self, sentences: set[int], others: set[int]) -> set[int]:
+        """A delegation's sentences and those right after them that speak of it as "Rombongan ..." or
+        "Mereka ..." without naming it (and without naming another delegation: `others`)."""
+        more = set(sentences)
+        party = cues.cue("party_nouns")
+        for index in sorted(sentences):
+            following = index + 1
+            while following < len(self.sentences) and following not in others:
+                words = self.sentences[following].words
+                if not words or not (party.match_at(words, 0) or words[0] in ("mereka", "ia", "dia")):
+                    break
+                more.add(following)
+                following += 1
+        return more
 
     def _about_party(self) -> set[int]:
         """Sentences whose subject is the delegation: "Rombongan berjumlah 40 orang, terdiri atas ..."."""

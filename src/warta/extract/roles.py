@@ -305,9 +305,10 @@ class Roles:
     visitors: list[list[str]]  # each entry is one delegation: usually one region, several for a joint visit
 
 
-def decide(evidence: RoleEvidence, named: set[str] | None = None) -> Roles:
+def decide(evidence: RoleEvidence, named: dict[str, int] | None = None) -> Roles:
     """The host (or hosts of one tour) and the visitors, from the evidence; empty when there is no visit.
-    With `named`, only regions the article's text names can take part (a headline alone is not enough)."""
+    With `named` (each region the text names → the order of its first mention), only regions the text
+    names can take part (a headline alone is not enough), and a tour visits its hosts in that order."""
     codes = sorted(set(evidence.host) | set(evidence.visitor), key=lambda c: evidence.first_seen[c])
     if named is not None:
         codes = [c for c in codes if c in named]
@@ -330,7 +331,7 @@ def decide(evidence: RoleEvidence, named: set[str] | None = None) -> Roles:
         # One delegation going "ke X ... ke Y" in one sentence tours several hosts, in that order.
         together = evidence.toward[host]
         tour += [c for c in hosts[1:] if evidence.toward[c] & together and evidence.visitor[c] == 0]
-        tour.sort(key=lambda c: evidence.first_seen[c])
+        tour.sort(key=lambda c: named[c] if named else evidence.first_seen[c])
     return Roles(tour, _delegations(visitors, evidence.joint))
 
 

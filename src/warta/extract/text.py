@@ -88,8 +88,8 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         chunk = text[start:end]
         tokens = tokenize(chunk, start)
         if _shouting(chunk):
-            # An ALL-CAPS lead ("ROMBONGAN ... DIPIMPIN WAKIL WALI KOTA SOLOK, DR. ZULHENDRI SYAFRI"): read its
-            # words as if written normally, so names and regions are recognised; the text stays as written.
+            # An ALL-CAPS lead ("ROMBONGAN ... DIPIMPIN WAKIL WALI KOTA SOLOK, DR. ZULHENDRI SYAFRI"): read
+            # its words as if written normally, so names and regions are recognised; the text stays as is.
             tokens = tuple(
                 Token(t.text.title() if len(t.text) > 3 else t.text, t.start, t.end) for t in tokens
             )
