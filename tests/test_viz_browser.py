@@ -32,7 +32,7 @@ CHROMEDRIVER = _find("chromedriver", "/usr/bin/chromedriver")
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
-    reason="no Chromium at /usr/bin/chromium (Debian: apt-get install chromium chromium-driver, as .ci/run does)",
+    reason="no Chromium at /usr/bin/chromium (Debian: apt-get install chromium chromium-driver)",
 )
 
 FLAGS = (

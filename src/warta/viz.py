@@ -504,7 +504,7 @@ def graph_data(
         for node in data["nodes"]:
             node["value"] = weights.get(node["id"], 0.0)
         data["meta"]["sizeBy"] = "pagerank"
-    data["legend"] = _legend(data)
+    data["legend"] = legend(data)
     apply_layout(data, layout, large=large, regions=regions)
     return data
 
@@ -771,7 +771,7 @@ def _local_name(iri: str) -> str:
     return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
 
 
-def _legend(data: Mapping[str, Any]) -> list[dict[str, Any]]:
+def legend(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Legend entries: kinds (shapes) and edge properties for entities; provinces and sectors present for
     regions (the page shows one or the other, by its colour toggle)."""
     entries: list[dict[str, Any]] = []
