@@ -184,9 +184,10 @@ _SPECIFIC = ("studi tiru", "studi banding")
 
 def visit_type(sentences: list[Sentence], own: set[int], others: set[int], title: Sentence | None) -> str:
     """The most specific type named for this visit. Its own sentences decide when they name a studi tiru
-    or a studi banding (or, among several delegations, a kunjungan kerja). When they name only a generic kunjungan, the rest of the report
-    decides, leaving out what another delegation's sentences call their own visit. When they name no type
-    at all, the delegation joined the report's main visit and takes its type."""
+    or a studi banding (or, among several delegations, a kunjungan kerja). When they name only a generic
+    kunjungan, the rest of the report decides, leaving out what another delegation's sentences call their
+    own visit. When they name no type at all, the delegation joined the report's main visit and takes its
+    type."""
     own_counts = _type_counts(s for s in sentences if s.index in own)
     # With several delegations, one's own "kunjungan kerja" also decides: another's studi tiru is not it.
     if any(own_counts[k] for k in _SPECIFIC) or (others and own_counts["kunjungan kerja"]):
