@@ -323,6 +323,13 @@ def test_construct_query_view(dev_store: GraphStore) -> None:
     assert len(data["visits"]) == visits  # the facts of each visit drawn, for tooltips and page filters
     unfiltered = viz.graph_data(dev_store, "entities", {"query": query})
     assert len(unfiltered["visits"]) > visits
+    with pytest.raises(viz.VizError, match=r"does not use \?year"):
+        viz.graph_data(dev_store, "entities", {"query": query, "year": 2024})
+    described = viz.graph_data(
+        dev_store, "entities", {"query": "DESCRIBE <https://w3id.org/warta/id/region/62.02>"}
+    )
+    region = next(n for n in described["nodes"] if n["id"] == "region/62.02")
+    assert region["kind"] == "region" and ["code", "62.02"] in region["facts"]
     with pytest.raises(QueryError, match="CONSTRUCT"):
         viz.graph_data(dev_store, "entities", {"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"})
     with pytest.raises(QueryError):
@@ -488,3 +495,34 @@ def test_package_data_is_readable() -> None:
     assert "__WARTA_DATA__" in (resources.files("warta") / "viz_page.html.in").read_text(encoding="utf-8")
     assert "JSON.parse" in (resources.files("warta") / "viz_app.js").read_text(encoding="utf-8")
     assert "vis-network" in viz.vis_network_js()[:200]
+
+
+def test_size_by_pagerank(dev_store: GraphStore) -> None:
+    pytest.importorskip("warta.network")
+    data = viz.graph_data(dev_store, "regions", size_by="pagerank")
+    assert data["meta"]["sizeBy"] == "pagerank"
+    scores = {n["id"]: n["score"] for n in data["nodes"]}
+    assert abs(sum(scores.values()) - 1.0) < 1e-3
+    hosted: dict[str, int] = {}
+    for visit in data["visits"].values():
+        hosted[visit["host"]] = hosted.get(visit["host"], 0) + 1
+    assert max(scores, key=scores.get) == max(hosted, key=hosted.get)  # the most visited region leads
+    with pytest.raises(viz.VizError, match="unknown node size"):
+        viz.graph_data(dev_store, "regions", size_by="degree")
+
+
+def test_bench_synthetic_graph_renders() -> None:
+    import sys
+
+    root = str(Path(__file__).resolve().parents[1])
+    if root not in sys.path:  # bench/ is not an installed package
+        sys.path.insert(0, root)
+    from bench import viz_render
+
+    data = viz_render.synthetic_data(120, 400, seed=3)
+    assert len(data["nodes"]) == 120 and len(data["edges"]) == 400 == len(data["visits"])
+    assert data == viz_render.synthetic_data(120, 400, seed=3)
+    viz.apply_layout(data, "force", large=100)
+    assert data["meta"]["physics"] is False and all("x" in n for n in data["nodes"])
+    page = embedded(viz.render_html(data))
+    assert len(page["edges"]) == 400

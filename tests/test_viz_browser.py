@@ -289,7 +289,7 @@ def test_in_page_filters_regions(driver: Any, pages: dict[str, Path], dev_store:
     # edge widths follow the visits left
     widths = driver.execute_script(
         "return window.__warta.edges.get({filter: function (e) { return !e.hidden; }})"
-        ".map(function (e) { return e.value; })"
+        ".map(function (e) { return e.width; })"
     )
     assert widths and all(w >= 1 for w in widths)
     select(driver, "year-filter", "")

@@ -5,6 +5,7 @@ Registered on the `warta` group by importing this module (`warta.cli` imports it
 
 from __future__ import annotations
 
+import difflib
 import json
 from typing import Any
 
@@ -47,7 +48,7 @@ _SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ),
     (
         "communities",
-        "Communities (Louvain)",
+        "Communities: regions that visit one another (Louvain)",
         (("#", "community"), ("size", "size"), ("visits", "visits"), ("leader", "leader_name"),
          ("members", "members_shown")),
     ),
@@ -74,7 +75,12 @@ _SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     metavar="N",
     help="Show the first N rows of each section.",
 )
-@click.option("--sector", metavar="ID", help="Only the visits about this sector (a focus sector, e.g. umkm).")
+@click.option(
+    "--sector",
+    metavar="ID",
+    callback=lambda ctx, param, value: _sector(value),
+    help="Only the visits about this sector (a focus sector id, e.g. umkm).",
+)
 @click.option("--year", type=click.IntRange(1900, 2100), metavar="YYYY", help="Only the visits of this year.")
 @store_option
 @verbosity_options
@@ -101,6 +107,17 @@ def stats(fmt: str, top: int, sector: str | None, year: int | None, store_path: 
         click.echo(json.dumps(top_rows(data, top), ensure_ascii=False, indent=2))
     else:
         click.echo(format_tables(data, top))
+
+
+def _sector(value: str | None) -> str | None:
+    """The --sector value if it is a sector id of the SKOS scheme, else a usage error naming the closest."""
+    from warta.mapping import known_sectors
+
+    if value is None or value in known_sectors():
+        return value
+    close = difflib.get_close_matches(value, sorted(known_sectors()), n=1)
+    hint = f"did you mean {close[0]}?" if close else f"one of {', '.join(sorted(known_sectors()))}"
+    raise click.BadParameter(f"unknown sector {value!r}; {hint}")
 
 
 def top_rows(data: dict[str, Any], top: int) -> dict[str, Any]:
@@ -131,7 +148,7 @@ def format_tables(data: dict[str, Any], top: int) -> str:
             entries = [c | {"members_shown": _members(c)} for c in entries]
         shown = entries[:top]
         rows = [[entry[field] for _, field in columns] for entry in shown]
-        more = f" (first {top} of {len(entries)})" if len(entries) > top else ""
+        more = f", first {top} of {len(entries)}" if len(entries) > top else ""
         body = table([h for h, _ in columns], rows) if rows else "(none)"
         parts.append(f"{title}{more}\n{body}")
     return "\n\n".join(parts)

@@ -47,6 +47,13 @@ from warta.store import open_store
     help="Draw the graph a CONSTRUCT query gives, as entities; --sector, --year and --region are then "
     "bound to its variables ?sector (IRI), ?year (integer) and ?region (IRI).",
 )
+@click.option(
+    "--size-by",
+    type=click.Choice(("visits", "pagerank")),
+    default="visits",
+    show_default=True,
+    help="Node size: how often a region was visited (recounted by the page's filters), or PageRank.",
+)
 @store_option
 @verbosity_options
 def viz(
@@ -57,6 +64,7 @@ def viz(
     year: int | None,
     region: str | None,
     query_file: str | None,
+    size_by: str,
     store_path: str,
 ) -> None:
     """Write the graph as one interactive HTML page that works offline.
@@ -86,7 +94,9 @@ def viz(
             raise InputError(f"cannot read the query: {error}", path=query_file) from error
     filters = Filters(sector=sector, year=year, region=region, query=query)
     with open_store(store_path, read_only=True) as store:
-        data = write_html(store, output, view=view or "regions", filters=filters, layout=layout)
+        data = write_html(
+            store, output, view=view or "regions", filters=filters, layout=layout, size_by=size_by
+        )
     if output != "-":
         counts = data["meta"]["counts"]
         info(

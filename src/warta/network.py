@@ -15,8 +15,9 @@ ordered):
 `node_scores(graph)` gives per region the numbers a network view sizes its nodes by.
 
 PageRank and HITS are computed here by power iteration in pure Python (the same definitions as networkx's
-`pagerank` and `hits`, which need SciPy, not a warta dependency); they run on the aggregated graph, so a
-store of 100 000 visits costs no more than its few hundred regions and their pairs.
+`pagerank` and `hits`, which need SciPy, not a warta dependency). The algorithms run on the aggregated graph
+(at most 552 regions and their pairs), not on the visits: at 100 000 visits, reading them from the store
+takes most of the time.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ _TIE = 9  # decimals at which two scores count as equal when ranking (then the c
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 # Each property of the visits is read by a query of its own and joined here by visit IRI: a scan of one
-# pattern decodes each term once, where Oxigraph's joins would look every visit up again (3x slower at
+# pattern decodes each term once, where Oxigraph's joins would look every visit up again (2-3x slower at
 # 100 000 visits). The filters are queries of their own, with ?sector and ?year bound as RDF terms.
 _HOSTS = "SELECT ?visit ?host WHERE { ?visit warta:host ?host }"
 _VISITORS = "SELECT ?visit ?visitor WHERE { ?visit warta:visitor ?visitor }"
@@ -54,16 +55,6 @@ _FOCUS = "SELECT ?visit ?concept WHERE { ?visit warta:sector ?concept }"
 _MENTIONED = "SELECT ?visit ?concept WHERE { ?visit warta:mentionedSector ?concept }"
 _OF_SECTOR = "SELECT ?visit ?sector WHERE { ?visit warta:sector ?sector }"
 _OF_YEAR = "SELECT ?visit ?year WHERE { ?visit warta:date ?date . FILTER (YEAR(?date) = ?year) }"
-
-_SECTORS = """
-SELECT ?visit ?sector ?relevance WHERE {
-  { ?visit warta:sector ?concept . BIND ("focus" AS ?relevance) }
-  UNION
-  { ?visit warta:mentionedSector ?concept . BIND ("mentioned" AS ?relevance) }
-  ?visit a warta:Visit .
-  ?concept skos:notation ?sector .
-}
-"""
 
 _SECTORS = """
 SELECT ?concept ?sector ?label ?labelId WHERE {
@@ -415,8 +406,9 @@ def statistics(graph: nx.DiGraph) -> dict[str, Any]:
     Keys: `filters` (sector, year), `counts` (regions, visitors, hosts, visits, pairs, provinces),
     `hosts` (most visited: distinct visits received, distinct visiting regions, weighted in-degree),
     `visitors` (most active: distinct visits made, distinct hosts, weighted out-degree), `pagerank`,
-    `authorities` and `hubs` (HITS), `communities` (each with its size, the visits within it, its member
-    of highest PageRank as `leader`, its members), `modularity` (of that partition), `sectors` (per sector,
+    `authorities` and `hubs` (HITS), `communities` (as `communities(graph)` orders them: each with its
+    size, the visits within it, its members and their names by PageRank, the first as `leader`),
+    `modularity` (of that partition), `sectors` (per sector,
     the visits about it and those only mentioning it) and `province_flows` (distinct visits from the
     regions of one province to those of another, or of the same). Every list holds all its entries;
     equal numbers are ordered by code.
@@ -514,16 +506,16 @@ def _communities(
             internal[inside.pop()] += 1
     result = []
     for index, members in enumerate(groups):
-        leader = _ranked(members, ranks)[0]
+        ranked = _ranked(members, ranks)
         result.append(
             {
                 "community": index,
                 "size": len(members),
                 "visits": internal[index],
-                "leader": leader,
-                "leader_name": graph.nodes[leader].get("name", leader),
-                "members": members,
-                "names": [graph.nodes[m].get("name", m) for m in members],
+                "leader": ranked[0],
+                "leader_name": graph.nodes[ranked[0]].get("name", ranked[0]),
+                "members": ranked,
+                "names": [graph.nodes[m].get("name", m) for m in ranked],
             }
         )
     return result

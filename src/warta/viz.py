@@ -51,6 +51,7 @@ from warta.store import GraphStore
 VIEWS = ("regions", "entities")
 LAYOUTS = ("geo", "force")
 DEFAULT_LAYOUT = {"regions": "geo", "entities": "force"}
+SIZES = ("visits", "pagerank")
 LARGE = 500  # above this many nodes the layout is computed here and physics is off
 
 KINDS = ("region", "official", "visit", "sector", "article")
@@ -440,16 +441,21 @@ def graph_data(
     filters: Filters | Mapping[str, Any] | None = None,
     layout: str | None = None,
     large: int = LARGE,
+    size_by: str = "visits",
 ) -> dict[str, Any]:
     """The nodes and edges of a view, with the legend, the facts for tooltips and `meta`, as plain data.
 
     `view` is "regions" or "entities" (a `filters.query` is drawn as entities); `layout` "geo" or "force"
-    (default: geo for regions, force for entities). Raises `VizError` for an unknown view, layout, sector id
-    or region code, `QueryError` for a query that is not a CONSTRUCT or DESCRIBE.
+    (default: geo for regions, force for entities); `size_by` "visits" (a region by how often it was
+    visited, an entity by its number of edges; the page recounts under its filters) or "pagerank" (from
+    `warta.network`). Raises `VizError` for an unknown view, layout, sector id or region code, `QueryError`
+    for a query that is not a CONSTRUCT or DESCRIBE.
     """
     filters = Filters.of(filters)
     if view not in VIEWS:
         raise VizError(f"unknown view {view!r} (one of {', '.join(VIEWS)})")
+    if size_by not in SIZES:
+        raise VizError(f"unknown node size {size_by!r} (one of {', '.join(SIZES)})")
     if filters.query is not None:
         view = "entities"
     layout = layout or DEFAULT_LAYOUT[view]
@@ -499,25 +505,37 @@ def graph_data(
             "visits": len(data["visits"]),
         },
     }
-    weights = node_weights(data)
+    weights = node_weights(data, size_by)
     if weights is not None:
         for node in data["nodes"]:
-            node["value"] = weights.get(node["id"], 0.0)
-        data["meta"]["sizeBy"] = "pagerank"
+            node["value"] = node["score"] = round(weights.get(node["id"], 0.0), 6)
+        data["meta"]["sizeBy"] = size_by
     data["legend"] = legend(data)
     apply_layout(data, layout, large=large, regions=regions)
     return data
 
 
-def node_weights(data: Mapping[str, Any]) -> dict[str, float] | None:
-    """Seam for node sizes: PageRank (or another centrality) by node id, or None to keep the default.
+def node_weights(data: Mapping[str, Any], size_by: str = "visits") -> dict[str, float] | None:
+    """Node sizes other than the default, by node id: PageRank over the drawn edges (weighted by their
+    visits) from `warta.network`; None for the default ("visits": a region by how often it was visited, an
+    entity by its number of edges, recounted by the page under its filters; other sizes stay fixed)."""
+    if size_by == "visits":
+        return None
+    try:
+        from warta.network import pagerank
+    except ImportError as error:
+        raise VizError("node sizes by PageRank need warta.network.pagerank") from error
+    import networkx as nx
 
-    The default size of a region is how often it was visited (its `value`, counted over the visits drawn;
-    the page recounts it when its filters change). `warta.network` (networkx statistics: PageRank,
-    communities) is written in parallel; once it offers PageRank over the regions graph, return it here
-    for the regions view (and set sizes in the page from it).
-    """
-    return None
+    graph = nx.DiGraph()
+    graph.add_nodes_from(n["id"] for n in data["nodes"])
+    for edge in data["edges"]:
+        weight = max(1, len(edge.get("v") or ()))
+        if graph.has_edge(edge["from"], edge["to"]):
+            graph[edge["from"]][edge["to"]]["weight"] += weight
+        else:
+            graph.add_edge(edge["from"], edge["to"], weight=weight)
+    return pagerank(graph)
 
 
 def _title(view: str, filters: Filters, regions: Mapping[str, Any], sectors: Mapping[str, Any]) -> str:
@@ -562,13 +580,12 @@ def _region_node(rid: str, label: str, regions: Mapping[str, Mapping[str, Any]])
 def _regions_view(visits: dict[str, dict[str, Any]], regions: Mapping[str, Any]) -> dict[str, Any]:
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
     hosted: Counter[str] = Counter()
-    touching: dict[str, list[str]] = defaultdict(list)
+    touching: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets
     for vid in sorted(visits, key=lambda v: (visits[v]["date"] or "", v)):
         visit = visits[vid]
         hosted[visit["host"]] += 1
         for rid in [*visit["visitors"], visit["host"]]:
-            if vid not in touching[rid]:
-                touching[rid].append(vid)
+            touching[rid][vid] = None
         for visitor in visit["visitors"]:
             pairs[(visitor, visit["host"])].append(vid)
     names = _display_names(sorted(touching), regions)
@@ -576,7 +593,7 @@ def _regions_view(visits: dict[str, dict[str, Any]], regions: Mapping[str, Any])
     for rid in sorted(touching):
         node = _region_node(rid, names[rid], regions)
         node["value"] = hosted[rid]
-        node["v"] = touching[rid]
+        node["v"] = list(touching[rid])
         nodes.append(node)
     edges = [
         {"id": f"e{i}", "from": a, "to": b, "kind": "visits", "value": len(vids), "v": vids}
@@ -597,6 +614,7 @@ class _EntityGraph:
         self.regions = regions
         self.nodes: dict[str, dict[str, Any]] = {}
         self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+        self.members: dict[int, dict[str, None]] = {}
 
     def node(self, nid: str, kind: str, label: str, **extra: Any) -> dict[str, Any]:
         node = self.nodes.get(nid)
@@ -624,7 +642,9 @@ class _EntityGraph:
         return edge
 
     def belongs(self, item: dict[str, Any], vid: str) -> None:
-        if vid not in item["v"]:
+        members = self.members.setdefault(id(item), {})  # an ordered set: hubs belong to many visits
+        if vid not in members:
+            members[vid] = None
             item["v"].append(vid)
 
     def data(self, visits: dict[str, Any]) -> dict[str, Any]:
@@ -685,7 +705,11 @@ def _query_view(store: GraphStore, filters: Filters, regions: Mapping[str, Any])
     """The result of a CONSTRUCT (or DESCRIBE) query as entities: IRIs and blank nodes are nodes, literals
     facts of their subject, rdf:type gives the kind."""
     assert filters.query is not None
-    result = run_query(store, filters.query, filters.bindings())
+    bindings = filters.bindings()
+    for name in bindings:
+        if not re.search(rf"[?$]{name}\b", filters.query):
+            raise VizError(f"the query does not use ?{name}, which --{name} binds")
+    result = run_query(store, filters.query, bindings)
     if result.kind != "graph":
         raise QueryError("--query needs a CONSTRUCT or DESCRIBE query (it draws the graph the query gives)")
     import pyoxigraph as ox
@@ -1083,8 +1107,9 @@ def write_html(
     filters: Filters | Mapping[str, Any] | None = None,
     layout: str | None = None,
     large: int = LARGE,
+    size_by: str = "visits",
 ) -> dict[str, Any]:
     """Write the page of a view to `path` ("-" for stdout), atomically; return its data."""
-    data = graph_data(store, view, filters, layout=layout, large=large)
+    data = graph_data(store, view, filters, layout=layout, large=large, size_by=size_by)
     write_output(render_html(data).encode("utf-8"), str(path))
     return data

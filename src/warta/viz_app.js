@@ -4,7 +4,10 @@
 (function () {
   "use strict";
 
+  var timings = { start: performance.now() };  // ms since navigation, for bench/viz_render.py
+  window.__wartaTimings = timings;
   var data = JSON.parse(document.getElementById("warta-data").textContent);
+  timings.parsed = performance.now();
   var meta = data.meta || {};
   var visits = data.visits || {};
   var articles = data.articles || {};
@@ -152,7 +155,8 @@
         ["code", r.code],
         ["province", r.province && provinces[r.province] && r.kind !== "province" ? provinces[r.province].name : null],
         ["visited", hosted + " time(s)"],
-        ["visits made", (live.length - hosted) + ""]
+        ["visits made", (live.length - hosted) + ""],
+        ["PageRank", meta.sizeBy === "pagerank" && typeof n.score === "number" ? n.score.toFixed(4) : null]
       ]));
       if (full) { visitList(box, live, true); }
     } else if (n.kind === "visit" && visits[id]) {
@@ -272,39 +276,15 @@
   }
 
   // --- vis data -------------------------------------------------------------------------------------------
+  // Sizes and widths are computed here (no vis-network "value" scaling, which costs a pass over every item
+  // on each change): a region's area grows with how often it was visited under the current filters, an
+  // edge's width with the log of its number of visits.
 
   var large = !!meta.large;
-  function visNode(n) {
-    var style = kindStyle[n.kind] || {};
-    var item = {
-      id: n.id,
-      label: n.label,
-      value: n.value,
-      shape: isRegions ? "dot" : (style.shape || "dot"),
-      color: { background: nodeColour(n), border: "#2b3440", highlight: { background: "#ffd24d", border: "#2b3440" } },
-      hidden: !itemShown(n)
-    };
-    if (typeof n.x === "number" && typeof n.y === "number") { item.x = n.x; item.y = n.y; }
-    if (n.fixed || meta.physics === false) { item.fixed = { x: true, y: true }; }
-    return item;
-  }
-
-  function visEdge(e) {
-    var live = liveVisits(e);
-    var item = {
-      id: e.id,
-      from: e.from,
-      to: e.to,
-      arrows: "to",
-      color: { color: edgeColour(e, live), opacity: 0.75, highlight: "#e0a100" },
-      hidden: !itemShown(e) || !nodeShown[e.from] || !nodeShown[e.to]
-    };
-    if (isRegions) { item.value = live.length; }
-    if (e.label) { item.label = e.label; }
-    return item;
-  }
-
+  var SIZE = isRegions ? { min: 5, max: 28 } : { min: 8, max: 24 };
   var nodeShown = {};
+  var applied = {};
+
   function computeShown() {
     data.nodes.forEach(function (n) { nodeShown[n.id] = itemShown(n); });
     if (isRegions) {  // a region without a visit left is hidden
@@ -316,33 +296,94 @@
     }
   }
 
-  function regionValue(n) {
-    if (!isRegions || meta.sizeBy !== "visits") { return n.value; }
+  function nodeValue(n) {
+    if (!isRegions || meta.sizeBy !== "visits") { return n.value || 0; }
     return liveVisits(n).filter(function (vid) { return visits[vid] && visits[vid].host === n.id; }).length;
   }
 
-  computeShown();
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var item = visNode(n);
-    item.hidden = !nodeShown[n.id];
+  function sizeOf(value, top) {
+    if (!(top > 0)) { return SIZE.min; }
+    return Math.round((SIZE.min + (SIZE.max - SIZE.min) * Math.sqrt(Math.max(0, value) / top)) * 10) / 10;
+  }
+
+  function widthOf(count) { return Math.round(Math.min(10, 1 + 2 * Math.log2(Math.max(1, count))) * 10) / 10; }
+
+  function nodeColours(n) {
+    return { background: nodeColour(n), border: "#2b3440", highlight: { background: "#ffd24d", border: "#2b3440" },
+      hover: { background: nodeColour(n), border: "#000000" } };
+  }
+
+  // what each item shows under the current filters: {id, hidden, size|width, color}
+  function states() {
+    computeShown();
+    var values = {}, top = 0;
+    data.nodes.forEach(function (n) {  // large graphs keep their sizes: resizing thousands of nodes is slow
+      values[n.id] = large ? (n.value || 0) : nodeValue(n);
+      if ((large || nodeShown[n.id]) && values[n.id] > top) { top = values[n.id]; }
+    });
+    var nodeStates = data.nodes.map(function (n) {
+      return { id: n.id, hidden: !nodeShown[n.id], size: sizeOf(values[n.id], top), color: nodeColours(n) };
+    });
+    var edgeStates = data.edges.map(function (e) {
+      var live = liveVisits(e);
+      var item = {
+        id: e.id,
+        hidden: !itemShown(e) || !nodeShown[e.from] || !nodeShown[e.to],
+        color: { color: edgeColour(e, live), opacity: 0.75, highlight: "#e0a100", hover: "#e0a100" }
+      };
+      if (isRegions) { item.width = widthOf(live.length); }
+      return item;
+    });
+    return { nodes: nodeStates, edges: edgeStates };
+  }
+
+  // the fields of `item` that differ from what vis-network was last given ({id, ...}), or null; remembers
+  // them. Updates carry only those fields: vis-network parses every field of every updated item again.
+  function changes(prefix, item) {
+    var before = applied[prefix + item.id] || {};
+    var after = {}, update = { id: item.id }, changed = false;
+    Object.keys(item).forEach(function (key) {
+      if (key === "id") { return; }
+      after[key] = typeof item[key] === "object" ? JSON.stringify(item[key]) : item[key];
+      if (after[key] !== before[key]) { update[key] = item[key]; changed = true; }
+    });
+    applied[prefix + item.id] = after;
+    return changed ? update : null;
+  }
+
+  var initial = states();
+  var nodes = new vis.DataSet(data.nodes.map(function (n, i) {
+    var item = initial.nodes[i];
+    changes("n:", item);
+    item.label = n.label;
+    item.shape = isRegions ? "dot" : ((kindStyle[n.kind] || {}).shape || "dot");
+    if (typeof n.x === "number" && typeof n.y === "number") { item.x = n.x; item.y = n.y; }
+    if (n.fixed || meta.physics === false) { item.fixed = { x: true, y: true }; }
     return item;
   }));
-  var edges = new vis.DataSet(data.edges.map(visEdge));
+  var edges = new vis.DataSet(data.edges.map(function (e, i) {
+    var item = initial.edges[i];
+    changes("e:", item);
+    item.from = e.from;
+    item.to = e.to;
+    if (e.label) { item.label = e.label; }
+    return item;
+  }));
+  timings.datasets = performance.now();
 
   var container = document.getElementById("network");
   var options = {
     autoResize: true,
     layout: { improvedLayout: !large && meta.physics !== false, randomSeed: 7 },
     nodes: {
-      scaling: { min: isRegions ? 5 : 8, max: isRegions ? 28 : 26, label: { enabled: false } },
       font: { size: 12, color: "#1d2430", strokeWidth: 3, strokeColor: "#ffffff" },
       borderWidth: 1
     },
     edges: {
       smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.25 },
-      scaling: { min: 1, max: 10, label: { enabled: false } },
       font: { size: 10, color: "#555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-      arrows: { to: { scaleFactor: 0.5 } },
+      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      width: 1,
       selectionWidth: 2
     },
     physics: meta.physics === false ? { enabled: false } : {
@@ -361,6 +402,7 @@
     }
   };
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  timings.network = performance.now();
 
   // the map behind a geographic layout: every region of the store as a faint dot
   var backdrop = data.backdrop || [];
@@ -407,21 +449,23 @@
   }
 
   function refresh() {
-    computeShown();
-    var nodeUpdates = [];
-    data.nodes.forEach(function (n) {
-      var item = { id: n.id, hidden: !nodeShown[n.id], color: visNode(n).color };
-      if (isRegions) { item.value = regionValue(n); }
-      nodeUpdates.push(item);
-    });
-    nodes.update(nodeUpdates);
-    edges.update(data.edges.map(function (e) {
-      var item = visEdge(e);
-      return { id: item.id, hidden: item.hidden, value: item.value, color: item.color };
-    }));
+    var started = performance.now();
+    var now = states();
+    var nodeUpdates = now.nodes.map(function (item) { return changes("n:", item); }).filter(Boolean);
+    var edgeUpdates = now.edges.map(function (item) { return changes("e:", item); }).filter(Boolean);
+    var computed = performance.now();
+    // only what changed: each update makes vis-network parse the item's options again
+    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+    if (edgeUpdates.length) { edges.update(edgeUpdates); }
     hideTooltip();
     drawLegend();
     updateCounts();
+    timings.refresh = {
+      compute: computed - started,
+      update: performance.now() - computed,
+      nodes: nodeUpdates.length,
+      edges: edgeUpdates.length
+    };
   }
 
   // --- controls -------------------------------------------------------------------------------------------
@@ -459,7 +503,7 @@
   network.on("afterDrawing", function () {
     if (ready) { return; }
     ready = true;
-    window.__wartaReadyAt = performance.now();
+    window.__wartaReadyAt = timings.drawn = performance.now();
     window.__wartaReady = true;
   });
   window.__warta = {
