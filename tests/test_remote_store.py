@@ -214,8 +214,22 @@ def test_bindings_are_terms_on_a_server(
             run_query(remote, "DROP ALL")
         with pytest.raises(QueryError, match="blank node"):
             run_query(remote, "SELECT * WHERE { ?s ?p ?o }", bindings={"o": BNode()})
-        with pytest.raises(QueryError, match="VALUES"):
-            run_query(remote, "SELECT * WHERE { ?s ?p ?o } VALUES ?o { 1 }", bindings={"s": subject})
+        # a binding is seen by the FILTERs of the WHERE clause, as on the embedded store
+        year = (
+            "SELECT ?v ?year WHERE { ?v warta:date ?d FILTER (COALESCE(?year, 0) = 0 || YEAR(?d) = ?year) }"
+        )
+        assert _rows(remote, year, year=2025) == _rows(embedded, year, year=2025)
+        assert (
+            0 < len(run_query(remote, year, bindings={"year": 2025}).rows) < len(run_query(remote, year).rows)
+        )
+        region = (
+            "SELECT DISTINCT ?v ?region WHERE { ?place warta:partOf* ?region . ?v warta:host ?place } "
+            "ORDER BY ?v"
+        )
+        province = URIRef("https://w3id.org/warta/id/region/61")
+        assert _rows(remote, region, region=province) == _rows(embedded, region, region=province)
+        sub = "SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o } } } VALUES ?x { 1 }"
+        assert _rows(remote, sub, s=subject) == _rows(embedded, sub, s=subject)
         construct = run_query(remote, "CONSTRUCT WHERE { ?s rdfs:label ?label }", bindings={"s": subject})
         assert construct.kind == "graph" and len(construct.triples) == len(HOSTILE)
         assert remote.count() == before

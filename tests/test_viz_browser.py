@@ -137,6 +137,11 @@ def select(driver: Any, element_id: str, value: str) -> None:
     time.sleep(0.05)
 
 
+def hold_still(driver: Any) -> None:
+    """Stop the physics simulation, so nodes stay where they are found."""
+    driver.execute_script("window.__warta.network.stopSimulation()")
+
+
 def hover(driver: Any, x: float, y: float) -> None:
     """Move the mouse to DOM point (x, y) of the network's canvas."""
     from selenium.webdriver.common.action_chains import ActionChains
@@ -326,6 +331,7 @@ def test_in_page_filters_entities(driver: Any, pages: dict[str, Path], dev_store
 def test_xss_payload_shows_as_text(driver: Any, pages: dict[str, Path], view: str) -> None:
     page = pages[f"xss-{view}"]
     open_page(driver, page)
+    hold_still(driver)
     data = embedded(page.read_text(encoding="utf-8"))
     targets = [("node", n["id"]) for n in data["nodes"]] + [("edge", e["id"]) for e in data["edges"]]
     seen_title = False
@@ -366,6 +372,7 @@ def test_article_links(driver: Any, pages: dict[str, Path]) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
 
     open_page(driver, pages["entities"])
+    hold_still(driver)
     data = embedded(pages["entities"].read_text(encoding="utf-8"))
     article = next(
         n["id"] for n in data["nodes"] if n["kind"] == "article" and (data["articles"][n["id"]]["url"] or "")

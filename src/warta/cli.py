@@ -565,3 +565,8 @@ def evaluate(gold: str, predicted: str, as_json: bool, details: bool) -> None:
         text = scoring.format_details(report)
         if text:
             click.echo("\n" + text)
+
+
+# Commands defined in their own modules register themselves on `main` when imported.
+import warta.cli_stats  # noqa: E402, F401
+import warta.cli_viz  # noqa: E402, F401

@@ -157,68 +157,44 @@ SELECT DISTINCT ?visit ?sector ?year ?region WHERE {
 }
 """
 
-VISIT_FACTS = """
-SELECT ?visit ?label ?date ?size ?type ?body ?venue ?host WHERE {
-  ?visit a warta:Visit ; warta:host ?host .
-  OPTIONAL { ?visit rdfs:label ?label }
-  OPTIONAL { ?visit warta:date ?date }
-  OPTIONAL { ?visit warta:delegationSize ?size }
-  OPTIONAL { ?visit warta:visitType ?type }
-  OPTIONAL { ?visit warta:visitorBody ?body }
-  OPTIONAL { ?visit warta:venue ?venue }
+# The facts of visits and articles are read one property at a time and joined here by IRI: a scan of one
+# pattern decodes each term once, where Oxigraph's OPTIONAL joins look every visit up again (several times
+# slower at a few thousand visits). Each maps subject IRI → value; with several values, the smallest wins.
+VISIT_PROPERTIES = {
+    "host": "SELECT ?s ?o WHERE { ?s warta:host ?o }",
+    "label": "SELECT ?s ?o WHERE { ?s warta:host ?host ; rdfs:label ?o }",
+    "date": "SELECT ?s ?o WHERE { ?s warta:date ?o }",
+    "size": "SELECT ?s ?o WHERE { ?s warta:delegationSize ?o }",
+    "type": "SELECT ?s ?o WHERE { ?s warta:visitType ?o }",
+    "body": "SELECT ?s ?o WHERE { ?s warta:visitorBody ?o }",
+    "venue": "SELECT ?s ?o WHERE { ?s warta:venue ?o }",
 }
-ORDER BY ?visit ?label ?date ?size ?type ?body ?venue ?host
-"""
-
-VISIT_VISITORS = """
-SELECT ?visit ?region WHERE { ?visit a warta:Visit ; warta:visitor ?region } ORDER BY ?visit ?region
-"""
-
-VISIT_SECTORS = """
-SELECT ?visit ?relevance ?sector WHERE {
-  ?visit a warta:Visit .
-  { ?visit warta:sector ?sector . BIND ("focus" AS ?relevance) }
-  UNION
-  { ?visit warta:mentionedSector ?sector . BIND ("mentioned" AS ?relevance) }
+VISIT_LISTS = {  # subject IRI → sorted values
+    "visitors": "SELECT ?s ?o WHERE { ?s warta:visitor ?o }",
+    "sectors": "SELECT ?s ?o WHERE { ?s warta:sector ?o }",
+    "mentioned": "SELECT ?s ?o WHERE { ?s warta:mentionedSector ?o }",
+    "ledBy": "SELECT ?s ?o WHERE { ?s warta:ledBy ?o }",
+    "receivedBy": "SELECT ?s ?o WHERE { ?s warta:receivedBy ?o }",
+    "sources": "SELECT ?s ?o WHERE { ?s warta:host ?host ; prov:wasDerivedFrom ?o }",
 }
-ORDER BY ?visit ?relevance ?sector
-"""
-
-VISIT_OFFICIALS = """
-SELECT ?visit ?relation ?official ?name ?role ?region WHERE {
-  ?visit a warta:Visit .
-  { ?visit warta:ledBy ?official . BIND ("ledBy" AS ?relation) }
-  UNION
-  { ?visit warta:receivedBy ?official . BIND ("receivedBy" AS ?relation) }
-  OPTIONAL { ?official schema:name ?name }
-  OPTIONAL { ?official warta:role ?role }
-  OPTIONAL { ?official warta:officialOf ?region }
-}
-ORDER BY ?visit ?relation ?official ?name ?role
-"""
-
-VISIT_EVIDENCE = """
+VISIT_QUOTES = """
 SELECT ?visit ?article ?quote WHERE {
-  ?visit a warta:Visit ; prov:wasDerivedFrom ?article .
-  OPTIONAL {
-    ?visit prov:qualifiedDerivation ?derivation .
-    ?derivation prov:entity ?article ; warta:quote ?quote .
-  }
+  ?visit warta:host ?host ; prov:qualifiedDerivation ?derivation .
+  ?derivation prov:entity ?article ; warta:quote ?quote .
 }
-ORDER BY ?visit ?article ?quote
 """
-
-ARTICLES = """
-SELECT ?article ?label ?headline ?url ?published ?publisher WHERE {
-  ?article a warta:Article .
-  OPTIONAL { ?article rdfs:label ?label }
-  OPTIONAL { ?article schema:headline ?headline }
-  OPTIONAL { ?article schema:url ?url }
-  OPTIONAL { ?article schema:datePublished ?published }
-  OPTIONAL { ?article schema:publisher ?publisher }
+OFFICIAL_PROPERTIES = {
+    "name": "SELECT ?s ?o WHERE { ?s a warta:Official ; schema:name ?o }",
+    "role": "SELECT ?s ?o WHERE { ?s warta:role ?o }",
+    "region": "SELECT ?s ?o WHERE { ?s warta:officialOf ?o }",
 }
-ORDER BY ?article ?label ?headline ?url ?published ?publisher
-"""
+ARTICLE_PROPERTIES = {
+    "label": "SELECT ?s ?o WHERE { ?s a warta:Article ; rdfs:label ?o }",
+    "headline": "SELECT ?s ?o WHERE { ?s schema:headline ?o }",
+    "url": "SELECT ?s ?o WHERE { ?s a warta:Article ; schema:url ?o }",
+    "published": "SELECT ?s ?o WHERE { ?s schema:datePublished ?o }",
+    "publisher": "SELECT ?s ?o WHERE { ?s a warta:Article ; schema:publisher ?o }",
+}
 
 REGIONS = """
 SELECT ?region ?code ?name ?class ?province ?lat ?lon WHERE {
@@ -336,100 +312,106 @@ def select_visits(store: GraphStore, filters: Filters) -> list[str]:
     return sorted({row["visit"] for row in rows})
 
 
+def _scan(store: GraphStore, text: str, wanted: set[str] | None) -> dict[str, list[Any]]:
+    """Subject IRI → the values (IRIs as str, literals as their lexical form) of a two-variable query,
+    for the subjects of `wanted` (all when None)."""
+    import pyoxigraph as ox
+
+    found: dict[str, list[Any]] = defaultdict(list)
+    for solution in store.query(text):
+        subject = solution[0].value
+        if wanted is None or subject in wanted:
+            term = solution[1]
+            found[subject].append(term.value if isinstance(term, ox.NamedNode | ox.Literal) else str(term))
+    return found
+
+
+def _properties(store: GraphStore, queries: Mapping[str, str], wanted: set[str] | None) -> dict[str, dict]:
+    """Property → {subject IRI: its smallest value} (deterministic when two reports disagree)."""
+    return {key: {s: min(v) for s, v in _scan(store, text, wanted).items()} for key, text in queries.items()}
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
+
+
+def full_iri(node_id: str) -> str:
+    """The IRI of a node id (`short_id` undone)."""
+    return node_id if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", node_id) else str(ID) + node_id
+
+
 def visit_records(store: GraphStore, iris: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
     """The facts of visits (all, or those of `iris`) by node id, as the page shows them."""
     wanted = None if iris is None else set(iris)
-    visits: dict[str, dict[str, Any]] = {}
+    one = _properties(store, VISIT_PROPERTIES, wanted)
+    many = {key: _scan(store, text, wanted) for key, text in VISIT_LISTS.items()}
+    people = {p for key in ("ledBy", "receivedBy") for values in many[key].values() for p in values}
+    official = _properties(store, OFFICIAL_PROPERTIES, people)
+    quotes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for solution in store.query(VISIT_QUOTES):
+        visit = solution[0].value
+        if wanted is None or visit in wanted:
+            quotes[(visit, solution[1].value)].append(solution[2].value)
+    sector_base = str(SECTOR)
 
-    def keep(iri: str) -> bool:
-        return wanted is None or iri in wanted
+    def sector_ids(values: Iterable[str]) -> list[str]:
+        return sorted({v[len(sector_base) :] if v.startswith(sector_base) else v for v in values})
 
-    for row in _records(store, VISIT_FACTS):
-        if not keep(row["visit"]):
-            continue
-        vid = short_id(row["visit"])
-        record = visits.get(vid)
-        if record is None:
-            date = row.get("date")
-            record = visits[vid] = {
-                "iri": row["visit"],
-                "label": row.get("label"),
-                "date": date.isoformat() if date is not None and hasattr(date, "isoformat") else date,
-                "year": date.year if date is not None and hasattr(date, "year") else None,
-                "size": row.get("size"),
-                "type": row.get("type"),
-                "body": row.get("body"),
-                "venue": row.get("venue"),
-                "visitors": [],
-                "host": short_id(row["host"]),
-                "sectors": [],
-                "mentioned": [],
-                "ledBy": [],
-                "receivedBy": [],
-                "evidence": [],
-            }
-        else:  # a second value of a property (two reports disagreeing): keep the first, fill the gaps
-            for key in ("label", "size", "type", "body", "venue"):
-                if record[key] is None and row.get(key) is not None:
-                    record[key] = row[key]
-    for row in _records(store, VISIT_VISITORS):
-        record = visits.get(short_id(row["visit"]))
-        rid = short_id(row["region"])
-        if record is not None and rid not in record["visitors"]:
-            record["visitors"].append(rid)
-    for row in _records(store, VISIT_SECTORS):
-        record = visits.get(short_id(row["visit"]))
-        if record is not None:
-            key = "sectors" if row["relevance"] == "focus" else "mentioned"
-            sid = row["sector"][len(str(SECTOR)) :]
-            if sid not in record[key]:
-                record[key].append(sid)
-    for row in _records(store, VISIT_OFFICIALS):
-        record = visits.get(short_id(row["visit"]))
-        if record is None:
-            continue
-        oid = short_id(row["official"])
-        people = record[row["relation"]]
-        if any(p["id"] == oid for p in people):
-            continue
-        region = row.get("region")
-        people.append(
+    def persons(values: Iterable[str]) -> list[dict[str, Any]]:
+        return [
             {
-                "id": oid,
-                "name": row.get("name") or oid,
-                "role": row.get("role"),
-                "region": short_id(region) if region else None,
+                "id": short_id(iri),
+                "name": official["name"].get(iri) or short_id(iri),
+                "role": official["role"].get(iri),
+                "region": short_id(official["region"][iri]) if iri in official["region"] else None,
             }
-        )
-    for row in _records(store, VISIT_EVIDENCE):
-        record = visits.get(short_id(row["visit"]))
-        if record is None:
-            continue
-        item = {"article": short_id(row["article"]), "quote": row.get("quote")}
-        if item not in record["evidence"]:
-            record["evidence"].append(item)
-    for record in visits.values():  # mentioned sectors that are also focus sectors are said once
-        record["mentioned"] = [s for s in record["mentioned"] if s not in record["sectors"]]
+            for iri in sorted(set(values))
+        ]
+
+    visits: dict[str, dict[str, Any]] = {}
+    for iri in sorted(one["host"]):
+        date = one["date"].get(iri)
+        size = one["size"].get(iri)
+        sectors = sector_ids(many["sectors"].get(iri, ()))
+        evidence = []
+        for article in sorted(set(many["sources"].get(iri, ()))):
+            found = sorted(set(quotes.get((iri, article), ()))) or [None]
+            evidence.extend({"article": short_id(article), "quote": quote} for quote in found)
+        visits[short_id(iri)] = {
+            "iri": iri,
+            "label": one["label"].get(iri),
+            "date": date,
+            "year": _year(date),
+            "size": int(size) if size is not None and size.isdigit() else size,
+            "type": one["type"].get(iri),
+            "body": one["body"].get(iri),
+            "venue": one["venue"].get(iri),
+            "visitors": sorted({short_id(r) for r in many["visitors"].get(iri, ())}),
+            "host": short_id(one["host"][iri]),
+            "sectors": sectors,
+            "mentioned": [s for s in sector_ids(many["mentioned"].get(iri, ())) if s not in sectors],
+            "ledBy": persons(many["ledBy"].get(iri, ())),
+            "receivedBy": persons(many["receivedBy"].get(iri, ())),
+            "evidence": evidence,
+        }
     return visits
 
 
 def article_records(store: GraphStore, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Headline, link, date and publisher of the articles of node ids `ids`."""
-    wanted = set(ids)
-    found: dict[str, dict[str, Any]] = {}
-    for row in _records(store, ARTICLES):
-        aid = short_id(row["article"])
-        if aid not in wanted or aid in found:
-            continue
-        published = row.get("published")
-        found[aid] = {
-            "iri": row["article"],
-            "headline": row.get("headline") or row.get("label") or aid,
-            "url": str(row["url"]) if row.get("url") is not None else None,
-            "published": published.isoformat() if hasattr(published, "isoformat") else published,
-            "publisher": row.get("publisher"),
+    wanted = {full_iri(aid) for aid in ids}
+    found = _properties(store, ARTICLE_PROPERTIES, wanted)
+    return {
+        short_id(iri): {
+            "iri": iri,
+            "headline": found["headline"].get(iri) or found["label"].get(iri) or short_id(iri),
+            "url": found["url"].get(iri),
+            "published": found["published"].get(iri),
+            "publisher": found["publisher"].get(iri),
         }
-    return found
+        for iri in sorted(wanted)
+        if any(iri in values for values in found.values())
+    }
 
 
 # --- views ------------------------------------------------------------------------------------------------
@@ -816,10 +798,8 @@ def legend(data: Mapping[str, Any]) -> list[dict[str, Any]]:
     else:
         present = {n["kind"] for n in data["nodes"]}
         for kind in (*KINDS, "other"):
-            if kind in present or kind in KINDS:
+            if kind in present:
                 label, colour, shape, symbol = KIND_STYLE[kind]
-                if kind == "other" and kind not in present:
-                    continue
                 entries.append(
                     {
                         "group": "kind",
