@@ -96,9 +96,17 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         sentences.append(Sentence(len(sentences), start, end, chunk, tokens))
 
 
+_LOWER = re.compile(r"[^\W\d_A-Z]")  # a lower-case letter (any script), counted in C
+_UPPER = re.compile(r"[A-Z]")
+
+
 def _shouting(chunk: str) -> bool:
-    letters = [c for c in chunk if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    """Whether a sentence is written in capitals (at least 80 % of its letters, and 20 of them)."""
+    lower = len(_LOWER.findall(chunk))
+    if lower * 4 > len(chunk):
+        return False  # the common case, decided without counting capitals
+    upper = len(_UPPER.findall(chunk))
+    return upper >= 20 and upper >= 4 * lower
 
 
 @cache
