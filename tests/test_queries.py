@@ -25,7 +25,7 @@ from warta.store import GraphStore
 
 REQUIRED_NAMES = {"most-visited-hosts", "visits-of-region", "visits-by-sector", "learning-pairs", "timeline"}
 # Values for every query's parameters that find something in the dev store.
-SAMPLES = {"region": "62.02", "sector": "umkm", "year": "2025", "name": "Irawati", "minimum": "30"}
+SAMPLES = {"region": "62.02", "sector": "umkm", "year": "2025", "name": "Irawati", "minimum": "1"}
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 REGION = "https://w3id.org/warta/id/region/"
 HOSTILE = [
@@ -74,8 +74,8 @@ def test_documented_parameters_of_the_main_queries() -> None:
     assert sector is not None and sector.type == "sector" and sector.required
     year = get_query("most-visited-hosts").param("year")
     assert year is not None and year.type == "year" and not year.required
-    minimum = get_query("largest-delegations").param("minimum")
-    assert minimum is not None and minimum.default == "1"
+    minimum = get_query("learning-pairs").param("minimum")
+    assert minimum is not None and minimum.type == "int" and minimum.default == "1"
 
 
 def test_unknown_name_suggests_close_ones() -> None:
@@ -163,15 +163,83 @@ def test_timeline_and_other_optional_parameters(dev_store: GraphStore) -> None:
     dated = run_query(dev_store, "SELECT (COUNT(DISTINCT ?v) AS ?n) WHERE { ?v warta:date ?d }").records()
     assert sum(r["visits"] for r in months) == dated[0]["n"]
     assert [r["month"] for r in months] == sorted(r["month"] for r in months)
-    assert _records(run_named(dev_store, "timeline", {"region": "62.02"})) == [
-        {"month": "2025-04", "visits": 1}
+    assert _records(run_named(dev_store, "timeline", {"year": "2025"})) == [
+        {"month": "2025-04", "visits": 1},
+        {"month": "2025-09", "visits": 1},
     ]
-    large = _records(run_named(dev_store, "largest-delegations", {"minimum": "31"}))
-    assert [r["people"] for r in large] == [56, 40, 31]
+    large = _records(run_named(dev_store, "largest-delegations"))
+    assert [r["people"] for r in large] == [56, 40, 31, 30, 15, 14]
+    pairs = _records(run_named(dev_store, "learning-pairs"))
+    assert len(pairs) == 21 and all(r["visits"] == 1 for r in pairs)
+    assert run_named(dev_store, "learning-pairs", {"minimum": "2"}).rows == []
     in_year = _records(run_named(dev_store, "visits-in-year", {"year": "2024"}))
     assert in_year and all(r["date"].year == 2024 for r in in_year)
     led = _records(run_named(dev_store, "visits-of-official", {"name": "Irawati"}))
     assert [(r["as"], r["role"]) for r in led] == [("led", "Wakil Bupati")]
+
+
+# The named queries are shaped for speed (sub-SELECTs, OPTIONAL lookups); plain queries are the oracle.
+ORACLES = [
+    (
+        "most-visited-hosts",
+        {"year": "2024"},
+        "SELECT ?code (COUNT(DISTINCT ?v) AS ?visits) WHERE { ?v warta:host/warta:code ?code ; warta:date ?d "
+        "FILTER (YEAR(?d) = 2024) } GROUP BY ?code",
+    ),
+    (
+        "most-active-visitors",
+        {},
+        "SELECT ?code (COUNT(DISTINCT ?v) AS ?visits) WHERE { ?v warta:visitor/warta:code ?code } "
+        "GROUP BY ?code",
+    ),
+    (
+        "top-sectors",
+        {},
+        "SELECT ?sector (COUNT(DISTINCT ?v) AS ?visits) WHERE { ?v warta:sector/skos:notation ?sector } "
+        "GROUP BY ?sector",
+    ),
+    (
+        "visit-types",
+        {"year": "2021"},
+        "SELECT ?type (COUNT(DISTINCT ?v) AS ?visits) WHERE { ?v warta:visitType ?type ; warta:date ?d "
+        "FILTER (YEAR(?d) = 2021) } GROUP BY ?type",
+    ),
+    (
+        "province-pairs",
+        {},
+        "SELECT ?fromCode ?toCode (COUNT(DISTINCT ?v) AS ?visits) WHERE { "
+        "?v warta:visitor ?a ; warta:host ?b . "
+        "?a warta:partOf? ?p . ?p a warta:Province ; warta:code ?fromCode . "
+        "?b warta:partOf? ?q . ?q a warta:Province ; warta:code ?toCode } GROUP BY ?fromCode ?toCode",
+    ),
+    (
+        "visits-of-region",
+        {"region": "33"},
+        "SELECT DISTINCT ?visit ?direction WHERE { "
+        "?place warta:partOf* <https://w3id.org/warta/id/region/33> . "
+        '{ ?visit warta:visitor ?place BIND ("out" AS ?direction) } UNION '
+        '{ ?visit warta:host ?place BIND ("in" AS ?direction) } }',
+    ),
+    (
+        "sectors-of-region",
+        {"region": "35"},
+        "SELECT ?sector (COUNT(DISTINCT ?v) AS ?visits) WHERE { ?place warta:partOf* "
+        "<https://w3id.org/warta/id/region/35> . "
+        "?v warta:visitor ?place ; warta:sector/skos:notation ?sector } "
+        "GROUP BY ?sector",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "values", "oracle"), ORACLES, ids=[o[0] for o in ORACLES])
+def test_named_queries_agree_with_plain_ones(
+    dev_store: GraphStore, name: str, values: dict, oracle: str
+) -> None:
+    expected = run_query(dev_store, oracle).records()
+    assert expected
+    keys = list(expected[0])
+    found = [{k: r.get(k) for k in keys} for r in run_named(dev_store, name, values).records()]
+    assert sorted(map(repr, found)) == sorted(map(repr, expected))
 
 
 # --- parameters -------------------------------------------------------------------------------------------
@@ -187,7 +255,7 @@ def test_parameters_become_rdf_terms() -> None:
         "https://w3id.org/warta/id/sector/umkm"
     )
     assert get_query("visits-of-official").bind({"name": ' a "b" '})["name"] == ox.Literal(' a "b" ')
-    assert get_query("largest-delegations").bind({})["minimum"].value == "1"  # the default
+    assert get_query("learning-pairs").bind({})["minimum"].value == "1"  # the default
 
 
 @pytest.mark.parametrize(
@@ -200,7 +268,7 @@ def test_parameters_become_rdf_terms() -> None:
         ("visits-by-sector", {"sector": "umk"}, "unknown sector 'umk'; did you mean umkm?"),
         ("visits-in-year", {"year": "20x"}, "not a whole number"),
         ("visits-in-year", {"year": "1066"}, "not a year"),
-        ("largest-delegations", {"minimum": "1.5"}, "not a whole number"),
+        ("learning-pairs", {"minimum": "1.5"}, "not a whole number"),
         ("visits-of-official", {"name": "x" * 1001}, "longer than 1000 characters"),
     ],
 )
@@ -229,7 +297,7 @@ def test_parse_params() -> None:
         ("visits-of-region", "region"),
         ("visits-by-sector", "sector"),
         ("visits-in-year", "year"),
-        ("largest-delegations", "minimum"),
+        ("learning-pairs", "minimum"),
         ("visits-of-official", "name"),
     ],
 )

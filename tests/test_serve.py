@@ -4,6 +4,7 @@ by real clients (SPARQLWrapper, urllib)."""
 from __future__ import annotations
 
 import csv
+import http.client
 import io
 import json
 import threading
@@ -23,7 +24,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from warta import serve as serve_module
 from warta.build import build_from_paths
 from warta.cli import main
-from warta.serve import SparqlServer, is_loopback, make_server, negotiate
+from warta.serve import ServeError, SparqlServer, is_loopback, make_server, negotiate
 from warta.store import GraphStore, open_store
 
 SELECT_CODES = (
@@ -244,9 +245,20 @@ def test_bad_requests(server: SparqlServer, url: str, data: bytes | None, header
     assert body.endswith("\n") and body.count("\n") == 1
 
 
-def test_large_body_is_refused(endpoint: str) -> None:
-    status, _, _ = _http(endpoint, b"#" * 1_000_001, {"Content-Type": "application/sparql-query"})
-    assert status == 413
+def test_large_body_is_refused(server: SparqlServer) -> None:
+    """Refused on its Content-Length, before the body is read."""
+    host, port = server.server_address[:2]
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        connection.putrequest("POST", "/sparql")
+        connection.putheader("Content-Type", "application/sparql-query")
+        connection.putheader("Content-Length", "1000001")
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == 413
+        assert response.read() == b"the request is over 1000000 bytes\n"
+    finally:
+        connection.close()
 
 
 def test_results_are_cut_at_the_limit(endpoint: str) -> None:
@@ -439,3 +451,9 @@ def test_serve_command_errors(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--port", "0", "--store", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert result.stderr.startswith("warta: no store at ")
+
+
+def test_a_taken_port_is_an_error(server: SparqlServer, dev_store_path: Path) -> None:
+    with pytest.raises(ServeError, match=r"^cannot listen on 127\.0\.0\.1:\d+: ") as caught:
+        make_server(dev_store_path, port=server.server_address[1], workers=1)
+    assert caught.value.exit_code == 2

@@ -425,7 +425,7 @@ def queries(name: str | None, fmt: str) -> None:
     "--viz",
     "viz_path",
     metavar="FILE",
-    default="warta-viz.html",
+    default="warta-graph.html",
     show_default=True,
     help="The HTML visualization served at /viz (made by `warta viz`).",
 )

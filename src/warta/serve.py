@@ -134,16 +134,15 @@ def make_server(
     try:
         runner.start()
         runner.run("ASK {}", timeout=timeout)  # opens the store in a worker: fails now if it cannot
-        server = SparqlServer(
-            (host, port), runner, timeout, max_results, Path(viz_path) if viz_path else None, log
-        )
-    except OSError as error:
-        runner.close()
-        raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
+        try:
+            return SparqlServer(
+                (host, port), runner, timeout, max_results, Path(viz_path) if viz_path else None, log
+            )
+        except OSError as error:
+            raise ServeError(f"cannot listen on {host}:{port}: {error.strerror or error}") from error
     except BaseException:
         runner.close()
         raise
-    return server
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
@@ -170,11 +169,12 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.NOT_FOUND, f"no such page: {url.path}")
 
     def do_HEAD(self) -> None:  # noqa: N802
-        self._error(HTTPStatus.METHOD_NOT_ALLOWED, "use GET or POST")
+        self._send(HTTPStatus.METHOD_NOT_ALLOWED, b"", None, {"Allow": "GET, POST, OPTIONS"})
 
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
         if url.path != "/sparql":
+            self.close_connection = True  # the body is left unread
             self._error(HTTPStatus.NOT_FOUND, f"no such endpoint: {url.path}")
             return
         params = parse_qs(url.query, keep_blank_values=True)

@@ -18,8 +18,16 @@ How the `.rq` files use parameters, because of how Oxigraph substitutes (SEP-000
 in the SELECT projection (the runner drops parameter columns from the answer: their value is the one given),
 it is seen by the top-level WHERE pattern and its FILTERs but not inside sub-SELECTs, and `BOUND(?p)` is
 folded to false by the optimizer for a variable only FILTERs use. So an optional parameter is tested with
-COALESCE: `FILTER (COALESCE(?year, 0) = 0 || YEAR(?date) = ?year)`, or, for an optional IRI,
-`FILTER (sameTerm(?place, COALESCE(?region, ?place)))`. An aggregate query groups by its parameters.
+COALESCE: `FILTER (COALESCE(?year, 0) = 0 || YEAR(?date) = ?year)`. An aggregate query groups by its
+parameters.
+
+How they stay fast on a large graph (100,000 articles; Oxigraph's optimizer plans without knowing which
+variables are bound, and each index lookup on disk costs tens of microseconds): a pattern over all visits
+goes in a sub-SELECT of its own, which Oxigraph joins by hashing; the visits a bound parameter selects
+(`?visit warta:visitor ?region`) are described through OPTIONAL groups starting from `?visit`, looked up
+visit by visit (a plain join would hash the attribute over the whole graph); no property path starts from a
+parameter; rankings count first in a sub-SELECT and describe only the rows kept; no ORDER BY on IRIs of
+large results (sorting them reads each IRI's text).
 """
 
 from __future__ import annotations
