@@ -18,7 +18,7 @@ import click
 
 from warta import __version__
 from warta.errors import WartaError
-from warta.store import DEFAULT_STORE, STORE_ENV, open_store
+from warta.store import DEFAULT_STORE, STORE_ENV, is_store_url, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -343,8 +343,9 @@ def query(
         bindings = named_query.bind(parse_params(params))
     else:
         text = sparql if sparql is not None else query_file.read()
-    if timeout:
-        # The worker process starts before this process opens the store: it is then forked cheaply.
+    if timeout and not is_store_url(store_path):
+        # The worker process starts before this process opens the store: it is then forked cheaply. (A
+        # remote store answers over HTTP, with the request timeouts of `warta.remote`.)
         with QueryRunner(store_path) as runner:
             result = runner.run(text, bindings, limit=limit, timeout=timeout)
     else:
