@@ -463,7 +463,11 @@ class GraphStore:
             # sorting N-Triples lines as bytes gives the order of sorting the triples by str(triple)
             lines = self._ntriples(graph).splitlines()
             lines.sort()
-            ntriples = b"".join(line + b"\n" for line in lines if line)
+            while lines and not lines[0]:
+                del lines[0]
+            lines.append(b"")
+            ntriples = b"\n".join(lines) if len(lines) > 1 else b""
+            del lines  # a copy of the graph less in memory while it is serialised
             if fmt == "ntriples":
                 return ntriples
             triples = (q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
