@@ -79,7 +79,7 @@ def store_option(command: F) -> F:
         show_default=True,
         show_envvar=True,
         type=click.Path(file_okay=False),
-        help="Folder of the graph store.",
+        help="Folder of the graph store, or the URL of a SPARQL 1.1 server (see README: Moving to a server).",
     )(command)
 
 
