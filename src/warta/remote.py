@@ -64,7 +64,7 @@ from warta.store import (
     QueryResults,
     Triple,
     _first_line,
-    _nt_writer,
+    nquads_batches,
     sparql_term,
     syntax_message,
     to_ox,
@@ -363,22 +363,9 @@ class RemoteGraphStore(GraphStore):
         if not self._is_empty():
             raise StoreError("bulk_replace needs an empty store")
         self._names = None
-        write = _nt_writer()
         try:
-            lines: list[str] = []
-            size = 0
-            for name, triples in graphs.items():
-                graph = sparql_term(URIRef(str(name)))
-                for triple in triples:
-                    statement = write(triple)
-                    line = f"{statement} {graph} .\n{statement} .\n"
-                    lines.append(line)
-                    size += len(line)
-                if size >= self.bulk_batch_bytes:
-                    self._post_quads("".join(lines))
-                    lines, size = [], 0
-            if lines:
-                self._post_quads("".join(lines))
+            for batch in nquads_batches(graphs, self.bulk_batch_bytes):
+                self._post_quads(batch)
         except BaseException:
             with contextlib.suppress(StoreError):
                 self._update("DROP ALL")

@@ -322,23 +322,10 @@ class GraphStore:
             raise StoreError(f"the store {self.location} is open read-only")
         if not self._is_empty():
             raise StoreError("bulk_replace needs an empty store")
-        write = _nt_writer()
         store = self.oxigraph
         try:
-            lines: list[str] = []
-            size = 0
-            for name, triples in graphs.items():
-                graph = sparql_term(URIRef(str(name)))
-                for triple in triples:
-                    statement = write(triple)
-                    line = f"{statement} {graph} .\n{statement} .\n"
-                    lines.append(line)
-                    size += len(line)
-                if size >= self.bulk_batch_bytes:
-                    store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-                    lines, size = [], 0
-            if lines:
-                store.bulk_load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            for batch in nquads_batches(graphs, self.bulk_batch_bytes):
+                store.bulk_load(batch.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         except BaseException as error:
             store.clear()
             if isinstance(error, OSError):
@@ -497,6 +484,26 @@ def open_store(path: str | os.PathLike[str] | None = None, read_only: bool = Fal
         yield store
     finally:
         store.close()
+
+
+def nquads_batches(graphs: Mapping[str | URIRef, Iterable[Triple]], batch_bytes: int) -> Iterator[str]:
+    """N-Quads for a bulk load: each triple in its named graph and in the default graph (the union), in
+    batches of about `batch_bytes`, cut between graphs."""
+    write = _nt_writer()
+    lines: list[str] = []
+    size = 0
+    for name, triples in graphs.items():
+        graph = sparql_term(URIRef(str(name)))
+        for triple in triples:
+            statement = write(triple)
+            line = f"{statement} {graph} .\n{statement} .\n"
+            lines.append(line)
+            size += len(line)
+        if size >= batch_bytes:
+            yield "".join(lines)
+            lines, size = [], 0
+    if lines:
+        yield "".join(lines)
 
 
 def _first_line(error: BaseException) -> str:
