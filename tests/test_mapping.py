@@ -24,6 +24,7 @@ from warta.mapping import (
     visit_iri,
 )
 from warta.namespaces import PROV, RDF, RDFS, SKOS
+from warta.store import from_ox
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "facts.json").is_file())
@@ -50,7 +51,7 @@ def small_gazetteer() -> Gazetteer:
 def _graph(triples) -> Graph:
     graph = Graph()
     for triple in triples:
-        graph.add(triple)
+        graph.add(tuple(from_ox(term) for term in triple))
     return graph
 
 
@@ -84,8 +85,7 @@ def test_same_dated_visit_from_two_articles_is_one_visit(small_gazetteer: Gazett
     first = ArticleFacts("a1", visits=[_visit(delegation_size=56)])
     second = ArticleFacts("a2", visits=[_visit()])
     union = _graph(map_article(None, first, small_gazetteer, SECTORS))
-    for triple in map_article(None, second, small_gazetteer, SECTORS):
-        union.add(triple)
+    union += _graph(map_article(None, second, small_gazetteer, SECTORS))
     visits = set(union.subjects(RDF.type, ns.Visit))
     assert len(visits) == 1
     (visit,) = visits

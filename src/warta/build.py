@@ -1,9 +1,11 @@
 """Build the knowledge graph: map facts to named graphs and write them to the store in one transaction.
 
 Each article's facts live in their own named graph (`mapping.article_graph`), so rebuilding after one article
-changed rewrites that graph only, and building the same input twice leaves the store as it was. Everything is
-mapped in memory first, then written with one atomic `GraphStore.replace_graphs` call: an error or an
-interrupt before the write leaves the store untouched.
+changed rewrites that graph only, and building the same input twice leaves the store as it was. Into a store
+that has graphs, everything is mapped in memory first, then written with one atomic
+`GraphStore.replace_graphs` call: an error or an interrupt before the write leaves the store untouched. Into
+an empty store, graphs are written as they are mapped (the bulk loader, for a large build), and an
+interrupt empties the store again.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
 from warta import namespaces as ns
@@ -24,13 +28,13 @@ from warta.facts import Article, ArticleFacts, FactsFormatError
 from warta.gazetteer import Gazetteer, load_gazetteer
 from warta.mapping import (
     MappingError,
-    Triple,
+    OxTriple,
+    V,
     article_graph,
     known_sectors,
     map_article,
     reference_graphs,
 )
-from warta.namespaces import RDF
 from warta.store import GraphStore
 
 T = TypeVar("T")
@@ -149,33 +153,31 @@ def build(
     `articles` (by id) add each article's metadata. `where` maps an article id to "file:line" for messages.
     A record naming an unknown region code or sector id is skipped; its message is in `summary.errors`.
     `progress("mapping", done, total)` is called after each record is mapped.
+
+    Into an empty store the graphs are streamed as they are mapped (a large first build goes through the
+    bulk loader without holding the graph in memory); into a store that has graphs, all are mapped first,
+    then those whose content changed are replaced in one transaction.
     """
     started = time.perf_counter()
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
-    by_id = _articles_by_id(articles)
-    where = where or {}
-    sectors = known_sectors()
     summary = BuildSummary()
-    graphs: dict[URIRef, list[Triple]] = {}
-    records = list(records)
-    for done, facts in enumerate(records, start=1):
-        location = where.get(facts.id)
-        graph = article_graph(facts.id)
-        try:
-            if graph in graphs:
-                raise InputError(f"duplicate article id {facts.id!r}")
-            graphs[graph] = map_article(by_id.get(facts.id), facts, gazetteer, sectors)
-        except (MappingError, InputError) as error:
-            summary.errors.append(f"{location}: {error}" if location else str(error))
-        if progress is not None:
-            progress("mapping", done, len(records))
-    _count(summary, graphs.values())
-    references = {name: list(graph) for name, graph in reference_graphs(gazetteer).items()}
-    changed = {
-        name: triples for name, triples in {**references, **graphs}.items() if not _same(store, name, triples)
-    }
-    store.replace_graphs(changed)
-    summary.graphs_written = len(changed)
+    mapped = _MappedGraphs(list(records), gazetteer, _articles_by_id(articles), where or {}, progress)
+    references = [(name, list(graph)) for name, graph in reference_graphs(gazetteer).items()]
+    if store.is_empty():
+        store.replace_graphs(chain(references, mapped))
+        summary.graphs_written = len(references) + mapped.articles
+    else:
+        changed = {
+            name: triples
+            for name, triples in chain(references, mapped)
+            if not store.same_content(name, triples)
+        }
+        store.replace_graphs(changed)
+        summary.graphs_written = len(changed)
+    summary.articles = mapped.articles
+    summary.visits, summary.officials = len(mapped.visits), len(mapped.officials)
+    summary.regions = len(mapped.regions)
+    summary.errors.extend(mapped.errors)
     summary.triples = store.count()
     summary.seconds = time.perf_counter() - started
     return summary
@@ -189,23 +191,58 @@ def _articles_by_id(articles: Mapping[str, Article] | Iterable[Article] | None) 
     return {article.id: article for article in articles}
 
 
-def _count(summary: BuildSummary, graphs: Iterable[list[Triple]]) -> None:
-    visits, officials, regions = set(), set(), set()
-    for triples in graphs:
-        summary.articles += 1
+class _MappedGraphs:
+    """The records' named graphs, each mapped when it is read, and what they describe: iterating yields
+    (graph name, triples) and fills `articles`, `visits`, `officials`, `regions` and `errors`. A record
+    naming an unknown code, or repeating an article id, gives an error and no graph."""
+
+    def __init__(
+        self,
+        records: Sequence[ArticleFacts],
+        gazetteer: Gazetteer,
+        articles: Mapping[str, Article],
+        where: Mapping[str, str],
+        progress: Progress | None,
+    ):
+        self.records, self.gazetteer, self.by_id = records, gazetteer, articles
+        self.where, self.progress = where, progress
+        self.articles = 0
+        self.visits: set[ox.NamedNode] = set()
+        self.officials: set[ox.NamedNode] = set()
+        self.regions: set[ox.NamedNode] = set()
+        self.errors: list[str] = []
+
+    def __iter__(self) -> Iterator[tuple[URIRef, list[OxTriple]]]:
+        sectors = known_sectors()
+        seen: set[URIRef] = set()
+        total = len(self.records)
+        for done, facts in enumerate(self.records, start=1):
+            graph = article_graph(facts.id)
+            try:
+                if graph in seen:
+                    raise InputError(f"duplicate article id {facts.id!r}")
+                triples = map_article(self.by_id.get(facts.id), facts, self.gazetteer, sectors)
+            except (MappingError, InputError) as error:
+                location = self.where.get(facts.id)
+                self.errors.append(f"{location}: {error}" if location else str(error))
+                triples = None
+            if self.progress is not None:
+                self.progress("mapping", done, total)
+            if triples is not None:
+                seen.add(graph)
+                self._count(triples)
+                yield graph, triples
+
+    def _count(self, triples: list[OxTriple]) -> None:
+        self.articles += 1
         for s, p, o in triples:
-            if p == RDF.type and o == ns.Visit:
-                visits.add(s)
-            elif p == RDF.type and o == ns.Official:
-                officials.add(s)
-            elif p == ns.mentions and str(o).startswith(_REGION_PREFIX):
-                regions.add(o)
-    summary.visits, summary.officials, summary.regions = len(visits), len(officials), len(regions)
-
-
-def _same(store: GraphStore, name: URIRef, triples: Sequence[Triple]) -> bool:
-    """Whether the store's graph `name` already holds exactly `triples`."""
-    return store.same_content(name, triples)
+            if p == V.type:
+                if o == V.Visit:
+                    self.visits.add(s)
+                elif o == V.Official:
+                    self.officials.add(s)
+            elif p == V.mentions and o.value.startswith(_REGION_PREFIX):
+                self.regions.add(o)
 
 
 # --- from files -------------------------------------------------------------------------------------------

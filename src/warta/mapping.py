@@ -3,6 +3,10 @@
 The mapping is a pure function of its input: the same facts give the same triples, with IRIs derived from
 content (region codes, normalised names, a hash of who visited whom when) so that two articles reporting the
 same visit describe one `warta:Visit`, each with its own `prov:wasDerivedFrom`.
+
+An article's triples are made of pyoxigraph terms, the store's own: a build writes millions of them, and
+pyoxigraph terms are made and written several times faster than rdflib's (`warta.store.from_ox` turns one
+into an rdflib term). The IRI helpers (`region_iri`, `official_iri`...) return rdflib `URIRef`s, for users.
 """
 
 from __future__ import annotations
@@ -15,8 +19,10 @@ from collections.abc import Collection
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -29,6 +35,8 @@ from warta.namespaces import DCTERMS, ID, PROV, RDF, RDFS, SCHEMA, SECTOR, SKOS,
 from warta.paths import ontology_file
 
 Triple = tuple[Node, Node, Node]
+Term = ox.NamedNode | ox.Literal
+OxTriple = tuple[ox.NamedNode, ox.NamedNode, Term]
 
 _REGION_CLASS = {"province": ns.Province, "regency": ns.Regency, "city": ns.City}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -169,17 +177,79 @@ def reference_graphs(gazetteer: Gazetteer) -> dict[URIRef, Graph]:
 # --- one article ------------------------------------------------------------------------------------------
 
 
+def _vocabulary(**terms: URIRef) -> SimpleNamespace:
+    return SimpleNamespace(**{name: ox.NamedNode(str(iri)) for name, iri in terms.items()})
+
+
+#: the terms an article's triples use, as pyoxigraph IRIs made once
+V = _vocabulary(
+    type=RDF.type,
+    label=RDFS.label,
+    Article=ns.Article,
+    Official=ns.Official,
+    Visit=ns.Visit,
+    Derivation=ns.Derivation,
+    identifier=DCTERMS.identifier,
+    headline=SCHEMA.headline,
+    datePublished=SCHEMA.datePublished,
+    url=SCHEMA.url,
+    publisher=SCHEMA.publisher,
+    name=SCHEMA.name,
+    role=ns.role,
+    roleClass=ns.roleClass,
+    officialOf=ns.officialOf,
+    wasDerivedFrom=PROV.wasDerivedFrom,
+    qualifiedDerivation=PROV.qualifiedDerivation,
+    entity=PROV.entity,
+    quote=ns.quote,
+    startOffset=ns.startOffset,
+    endOffset=ns.endOffset,
+    reports=ns.reports,
+    mentions=ns.mentions,
+    visitor=ns.visitor,
+    host=ns.host,
+    date=ns.date,
+    delegationSize=ns.delegationSize,
+    ledBy=ns.ledBy,
+    receivedBy=ns.receivedBy,
+    visitType=ns.visitType,
+    visitorBody=ns.visitorBody,
+    venue=ns.venue,
+    sector=ns.sector,
+    mentionedSector=ns.mentionedSector,
+    xsd_date=XSD.date,
+    xsd_anyURI=XSD.anyURI,
+    xsd_nonNegativeInteger=XSD.nonNegativeInteger,
+    xsd_positiveInteger=XSD.positiveInteger,
+)
+
+
+@cache
+def _region_node(code: str) -> ox.NamedNode:
+    return ox.NamedNode(str(region_iri(code)))
+
+
+@cache
+def _sector_node(sector_id: str) -> ox.NamedNode:
+    return ox.NamedNode(str(sector_iri(sector_id)))
+
+
+def _ox_url(url: str) -> Term:
+    found = _url(url)
+    return ox.NamedNode(url) if isinstance(found, URIRef) else ox.Literal(url, datatype=V.xsd_anyURI)
+
+
 class _ArticleMapper:
     def __init__(self, article: Article | None, facts: ArticleFacts, gazetteer: Gazetteer, sectors):
         self.article = article
         self.facts = facts
         self.gazetteer = gazetteer
         self.sectors = sectors
-        self.iri = article_iri(facts.id)
-        self.triples: dict[Triple, None] = {}  # ordered set
-        self.mentioned: dict[URIRef, None] = {}
+        self.iri = ox.NamedNode(article_iri(facts.id))
+        self.triples: dict[OxTriple, None] = {}  # ordered set
+        self.mentioned: dict[ox.NamedNode, None] = {}
 
-    def add(self, s: Node, p: Node, o: Node) -> None:
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: Term) -> None:
         self.triples[(s, p, o)] = None
 
     def region(self, code: str) -> Region:
@@ -188,19 +258,22 @@ class _ArticleMapper:
             raise MappingError(f"article {self.facts.id!r}: unknown region code {code}")
         return region
 
-    def sector(self, sector_id: str) -> URIRef:
+    def region_node(self, code: str) -> ox.NamedNode:
+        return _region_node(self.region(code).code)
+
+    def sector(self, sector_id: str) -> ox.NamedNode:
         if sector_id not in self.sectors:
             raise MappingError(f"article {self.facts.id!r}: unknown sector id {sector_id}")
-        return sector_iri(sector_id)
+        return _sector_node(sector_id)
 
-    def mention(self, iri: URIRef) -> URIRef:
+    def mention(self, iri: ox.NamedNode) -> ox.NamedNode:
         self.mentioned[iri] = None
         return iri
 
-    def run(self) -> list[Triple]:
+    def run(self) -> list[OxTriple]:
         self.map_article()
         for mention in self.facts.regions:
-            self.mention(region_iri(self.region(mention.code).code))
+            self.mention(self.region_node(mention.code))
         officials = [
             (o, self.map_official(o.name, o.role, o.role_class, o.region, o.evidence))
             for o in self.facts.officials
@@ -208,98 +281,98 @@ class _ArticleMapper:
         for visit in self.facts.visits:
             self.map_visit(visit, officials)
         for iri in self.mentioned:
-            self.add(self.iri, ns.mentions, iri)
+            self.add(self.iri, V.mentions, iri)
         return list(self.triples)
 
     def map_article(self) -> None:
         iri, article = self.iri, self.article
-        self.add(iri, RDF.type, ns.Article)
-        self.add(iri, DCTERMS.identifier, Literal(self.facts.id))
+        self.add(iri, V.type, V.Article)
+        self.add(iri, V.identifier, ox.Literal(self.facts.id))
         title = article.title if article and article.title else None
-        self.add(iri, RDFS.label, Literal(title or self.facts.id))
+        self.add(iri, V.label, ox.Literal(title or self.facts.id))
         if article is None:
             return
         if title:
-            self.add(iri, SCHEMA.headline, Literal(title))
+            self.add(iri, V.headline, ox.Literal(title))
         published = iso_date(article.published)
         if published:
-            self.add(iri, SCHEMA.datePublished, Literal(published, datatype=XSD.date))
+            self.add(iri, V.datePublished, ox.Literal(published, datatype=V.xsd_date))
         if article.url:
-            self.add(iri, SCHEMA.url, _url(article.url))
+            self.add(iri, V.url, _ox_url(article.url))
         if article.source:
-            self.add(iri, SCHEMA.publisher, Literal(article.source))
+            self.add(iri, V.publisher, ox.Literal(article.source))
 
     def map_official(
         self, name: str, role: str, role_class: str, region: str | None, evidence: Evidence | None
-    ) -> URIRef:
-        if region is not None:
-            self.region(region)
-        iri = official_iri(name, region)
-        self.add(iri, RDF.type, ns.Official)
-        self.add(iri, SCHEMA.name, Literal(name))
-        self.add(iri, RDFS.label, Literal(name))
+    ) -> ox.NamedNode:
+        iri = ox.NamedNode(official_iri(name, region))
+        self.add(iri, V.type, V.Official)
+        self.add(iri, V.name, ox.Literal(name))
+        self.add(iri, V.label, ox.Literal(name))
         if role:
-            self.add(iri, ns.role, Literal(role))
-        self.add(iri, ns.roleClass, Literal(role_class))
+            self.add(iri, V.role, ox.Literal(role))
+        self.add(iri, V.roleClass, ox.Literal(role_class))
         if region is not None:
-            self.add(iri, ns.officialOf, region_iri(region))
+            self.add(iri, V.officialOf, self.region_node(region))
         self.provenance(iri, evidence)
         return self.mention(iri)
 
-    def provenance(self, fact: URIRef, evidence: Evidence | None) -> None:
-        self.add(fact, PROV.wasDerivedFrom, self.iri)
+    def provenance(self, fact: ox.NamedNode, evidence: Evidence | None) -> None:
+        self.add(fact, V.wasDerivedFrom, self.iri)
         if evidence is None:
             return
-        derivation = derivation_iri(fact, self.facts.id)
-        self.add(fact, PROV.qualifiedDerivation, derivation)
-        self.add(derivation, RDF.type, ns.Derivation)
-        self.add(derivation, PROV.entity, self.iri)
-        self.add(derivation, ns.quote, Literal(evidence.text))
+        derivation = ox.NamedNode(derivation_iri(URIRef(fact.value), self.facts.id))
+        self.add(fact, V.qualifiedDerivation, derivation)
+        self.add(derivation, V.type, V.Derivation)
+        self.add(derivation, V.entity, self.iri)
+        self.add(derivation, V.quote, ox.Literal(evidence.text))
         if evidence.start >= 0 and evidence.end >= evidence.start:
             self.add(
-                derivation, ns.startOffset, Literal(str(evidence.start), datatype=XSD.nonNegativeInteger)
+                derivation, V.startOffset, ox.Literal(str(evidence.start), datatype=V.xsd_nonNegativeInteger)
             )
-            self.add(derivation, ns.endOffset, Literal(str(evidence.end), datatype=XSD.nonNegativeInteger))
+            self.add(
+                derivation, V.endOffset, ox.Literal(str(evidence.end), datatype=V.xsd_nonNegativeInteger)
+            )
 
-    def person(self, name: str, officials: list[tuple[Official, URIRef]], region: str) -> URIRef:
+    def person(self, name: str, officials: list[tuple[Official, ox.NamedNode]], region: str) -> ox.NamedNode:
         """The article's official called `name`, or a new Official of `region` when none matches."""
         for official, iri in officials:
             if names_match(official.name, name):
                 return iri
         return self.map_official(name, "", "other", region, None)
 
-    def map_visit(self, visit: Visit, officials: list[tuple[Official, URIRef]]) -> None:
-        iri = visit_iri(visit, self.facts.id)
+    def map_visit(self, visit: Visit, officials: list[tuple[Official, ox.NamedNode]]) -> None:
+        iri = ox.NamedNode(visit_iri(visit, self.facts.id))
         visitors = [self.region(code) for code in visit.visitor]
         host = self.region(visit.host)
-        self.add(self.iri, ns.reports, iri)
-        self.add(iri, RDF.type, ns.Visit)
+        self.add(self.iri, V.reports, iri)
+        self.add(iri, V.type, V.Visit)
         for region in visitors:
-            self.add(iri, ns.visitor, self.mention(region_iri(region.code)))
-        self.add(iri, ns.host, self.mention(region_iri(host.code)))
+            self.add(iri, V.visitor, self.mention(self.region_node(region.code)))
+        self.add(iri, V.host, self.mention(self.region_node(host.code)))
         date = iso_date(visit.date)
         if date:
-            self.add(iri, ns.date, Literal(date, datatype=XSD.date))
+            self.add(iri, V.date, ox.Literal(date, datatype=V.xsd_date))
         if visit.delegation_size is not None and visit.delegation_size > 0:
             self.add(
-                iri, ns.delegationSize, Literal(str(visit.delegation_size), datatype=XSD.positiveInteger)
+                iri, V.delegationSize, ox.Literal(str(visit.delegation_size), datatype=V.xsd_positiveInteger)
             )
         if visit.leader:
-            self.add(iri, ns.ledBy, self.person(visit.leader, officials, visitors[0].code))
+            self.add(iri, V.ledBy, self.person(visit.leader, officials, visitors[0].code))
         if visit.received_by:
-            self.add(iri, ns.receivedBy, self.person(visit.received_by, officials, host.code))
-        self.add(iri, ns.visitType, Literal(visit.visit_type))
+            self.add(iri, V.receivedBy, self.person(visit.received_by, officials, host.code))
+        self.add(iri, V.visitType, ox.Literal(visit.visit_type))
         if visit.visitor_body:
-            self.add(iri, ns.visitorBody, Literal(visit.visitor_body))
+            self.add(iri, V.visitorBody, ox.Literal(visit.visitor_body))
         if visit.venue:
-            self.add(iri, ns.venue, Literal(visit.venue))
+            self.add(iri, V.venue, ox.Literal(visit.venue))
         for sector_id in visit.focus_sectors:
-            self.add(iri, ns.sector, self.mention(self.sector(sector_id)))
+            self.add(iri, V.sector, self.mention(self.sector(sector_id)))
         for sector_id in visit.mentioned_sectors:
-            self.add(iri, ns.mentionedSector, self.mention(self.sector(sector_id)))
+            self.add(iri, V.mentionedSector, self.mention(self.sector(sector_id)))
         names = _label_names([*visitors, host])
         label = f"{', '.join(names[:-1])} → {names[-1]}"
-        self.add(iri, RDFS.label, Literal(f"{label}, {date}" if date else label))
+        self.add(iri, V.label, ox.Literal(f"{label}, {date}" if date else label))
         self.provenance(iri, visit.evidence)
 
 
@@ -316,8 +389,8 @@ def map_article(
     facts: ArticleFacts,
     gazetteer: Gazetteer,
     sectors: Collection[str] | None = None,
-) -> list[Triple]:
-    """The triples of the named graph of one article (`article_graph(facts.id)`).
+) -> list[OxTriple]:
+    """The triples of the named graph of one article (`article_graph(facts.id)`), as pyoxigraph terms.
 
     `article` adds its metadata (headline, date, url, publisher) when given. `sectors` are the known sector
     ids (default: those of `ontology/sectors.ttl`). Raises `MappingError` naming the first unknown region code

@@ -60,10 +60,12 @@ from rdflib import URIRef
 from warta.errors import QueryError, StoreError
 from warta.namespaces import PREFIXES
 from warta.store import (
+    Graphs,
     GraphStore,
     QueryResults,
     Triple,
     _first_line,
+    graph_items,
     nquads_batches,
     sparql_term,
     syntax_message,
@@ -346,21 +348,21 @@ class RemoteGraphStore(GraphStore):
             self.endpoints.update, request, "application/sparql-update; charset=utf-8", None, "update"
         )
 
-    def _is_empty(self) -> bool:
+    def is_empty(self) -> bool:
         answer = self.query("ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
         return not bool(answer)
 
-    def bulk_replace(self, graphs: Mapping[str | URIRef, Iterable[Triple]]) -> None:
+    def bulk_replace(self, graphs: Graphs) -> None:
         """Write `graphs` and their union into an empty store by POSTing N-Quads to the GSP endpoint
         (Oxigraph's /store, Fuseki's /ds/data load quads into the dataset), in batches; without a GSP
         endpoint, by SPARQL updates. When a batch fails, the store is emptied again (DROP ALL)."""
         if self.read_only:
             raise StoreError(f"the store {self.location} is open read-only")
         if self.endpoints.gsp is None:
-            for request in update_requests(graphs, (), self.chunk_bytes):
+            for request in update_requests(dict(graph_items(graphs)), (), self.chunk_bytes):
                 self._update(request)
             return
-        if not self._is_empty():
+        if not self.is_empty():
             raise StoreError("bulk_replace needs an empty store")
         self._names = None
         try:
