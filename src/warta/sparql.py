@@ -154,7 +154,7 @@ def run_query(
             return QueryResult(
                 "select",
                 variables=variables,
-                rows=[tuple(solution[v] for v in variables) for solution in rows],
+                rows=[tuple(solution) for solution in rows],  # values in the order of `variables`
                 truncated=truncated,
             )
         triples, truncated = _take(answer, limit)
