@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -60,9 +61,8 @@ class Mention:
 
 
 def locate(hit: OfficialHit, person: OfficialHit, sentence: Sentence) -> Mention:
-    first = next(i for i, t in enumerate(sentence.tokens) if t.end > hit.start)
-    end = max(hit.end, hit.tail_end)
-    last = next((i for i, t in enumerate(sentence.tokens) if t.start >= end), len(sentence.tokens))
+    first = bisect_right(sentence.ends, hit.start)  # the first token ending after the mention starts
+    last = bisect_left(sentence.starts, max(hit.end, hit.tail_end))  # the first starting after it ends
     return Mention(person, sentence.index, first, last)
 
 
@@ -204,9 +204,7 @@ def visit_type(sentences: list[Sentence], own: set[int], others: set[int], title
 def _type_counts(sentences) -> Counter[str]:
     counts: Counter[str] = Counter()
     for sentence in sentences:
-        words = cues.words_of(sentence)
-        for kind, phrases in cues.visit_type_phrases().items():
-            counts[kind] += len(phrases.find(words))
+        counts.update(cues.visit_types_in(sentence))
     return counts
 
 
@@ -230,10 +228,10 @@ def venue(
         if sentence is None:
             continue
         words = cues.words_of(sentence)
-        for k, word in enumerate(words[:-1]):
-            if word not in ("di", "ke", "bertempat") or not heads.match_at(words, k + 1):
+        for k in [k for k, word in enumerate(words[:-1]) if word in ("di", "ke", "bertempat")]:
+            if not heads.match_at(words, k + 1):
                 continue
-            if any(start < sentence.tokens[k].start < end for start, end in quotes):
+            if any(start < sentence.starts[k] < end for start, end in quotes):
                 continue
             text = _venue_phrase(sentence, words, k + 1, heads, day_names)
             if text:
@@ -244,27 +242,29 @@ def venue(
 def _venue_phrase(
     sentence: Sentence, words: list[str], k: int, heads: cues.PhraseSet, day_names: frozenset[str]
 ) -> str | None:
-    tokens = sentence.tokens
+    count = len(words)
     end = k
-    while end < len(tokens) and end - k < _MAX_VENUE_TOKENS:
+    while end < count and end - k < _MAX_VENUE_TOKENS:
         word = words[end]
         if word == "(":
-            close = next((m for m in range(end + 1, min(end + 5, len(tokens))) if words[m] == ")"), None)
-            if close is None or (close + 1 < len(tokens) and words[close + 1][:1].isdigit()):
+            close = next((m for m in range(end + 1, min(end + 5, count)) if words[m] == ")"), None)
+            if close is None or (close + 1 < count and words[close + 1][:1].isdigit()):
                 break
             end = close + 1
             continue
         if word in _VENUE_STOP or word == ")" or word in _VENUE_END_WORDS or word in day_names:
             break
         if word == ",":
-            if end + 1 < len(tokens) and heads.match_at(words, end + 1):
+            if end + 1 < count and heads.match_at(words, end + 1):
                 end += 1
                 continue
             break
         end += 1
     if end == k:
         return None
-    return sentence.text[tokens[k].start - sentence.start : tokens[end - 1].end - sentence.start].strip(" ,")
+    return sentence.text[sentence.starts[k] - sentence.start : sentence.ends[end - 1] - sentence.start].strip(
+        " ,"
+    )
 
 
 # --- officials: who led, who received -----------------------------------------------------------------
@@ -368,14 +368,13 @@ def visitor_body(
         sentence = by_index.get(index)
         if sentence is None:
             continue
-        words = cues.words_of(sentence)
-        if not party.find(words):
+        if not party.find_in(sentence):
             continue  # only sentences that describe the delegation say what it is made of
         hosts = host_tokens.get(index, set())
-        if any(start not in hosts for start, _ in sets["mixed"].find(words)):
+        if any(start not in hosts for start, _ in sets["mixed"].find_in(sentence)):
             return "mixed"
         for name in ("legislature", "executive"):
-            if any(start not in hosts for start, _ in sets[name].find(words)):
+            if any(start not in hosts for start, _ in sets[name].find_in(sentence)):
                 seen.add(name)
     if "legislature" in seen and "executive" in seen:
         return "mixed"

@@ -10,18 +10,18 @@ from warta.extract import lexicon
 from warta.extract.text import Sentence
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PhraseSet:
-    """Lexicon phrases as word tuples, longest first, for matching at token positions."""
+    """Lexicon phrases as word tuples, longest first, for matching at token positions. Indexed by their
+    first word (to match from a position) and their last word (to match back from one)."""
 
     phrases: tuple[tuple[str, ...], ...]
-    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False, compare=False)
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False)
+    by_last: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        index: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in self.phrases:
-            index.setdefault(phrase[0], []).append(phrase)
-        object.__setattr__(self, "by_first", {w: tuple(ps) for w, ps in index.items()})
+        object.__setattr__(self, "by_first", _index_by(self.phrases, 0))
+        object.__setattr__(self, "by_last", _index_by(self.phrases, -1))
 
     def match_at(self, words: Sequence[str], k: int) -> int:
         """The number of words of the longest phrase starting at k, or 0."""
@@ -33,20 +33,46 @@ class PhraseSet:
                 return n
         return 0
 
+    def ends_at(self, words: Sequence[str], k: int) -> bool:
+        """Whether a phrase of the set ends right before k."""
+        if not 0 < k <= len(words):
+            return False
+        for phrase in self.by_last.get(words[k - 1], ()):
+            n = len(phrase)
+            if n <= k and (n == 1 or tuple(words[k - n : k]) == phrase):
+                return True
+        return False
+
     def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
         """(start, end) token spans of every phrase occurrence, left to right, not overlapping."""
-        spans: list[tuple[int, int]] = []
         first = self.by_first
-        k, end = 0, len(words)
-        while k < end:
-            if words[k] in first:
+        if first.keys().isdisjoint(words):
+            return []  # the common case: no word of the text starts a phrase
+        spans: list[tuple[int, int]] = []
+        after = 0  # the token after the last phrase found
+        for k in [k for k, word in enumerate(words) if word in first]:
+            if k >= after:
                 n = self.match_at(words, k)
                 if n:
                     spans.append((k, k + n))
-                    k += n
-                    continue
-            k += 1
+                    after = k + n
         return spans
+
+    def find_in(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """`find` over a sentence's words, computed once per sentence (the result is shared: do not change
+        it)."""
+        spans = sentence.memo.get(self)
+        if spans is None:
+            spans = sentence.memo[self] = self.find(sentence.words)
+        return spans
+
+
+def _index_by(phrases: tuple[tuple[str, ...], ...], position: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by their word at `position` (0: first, -1: last), keeping their longest-first order."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[position], []).append(phrase)
+    return {word: tuple(group) for word, group in index.items()}
 
 
 def _phrase_set(phrases) -> PhraseSet:
@@ -68,6 +94,25 @@ def phrases(section: str, name: str) -> PhraseSet:
 @cache
 def visit_type_phrases() -> dict[str, PhraseSet]:
     return {kind: _phrase_set(phrases) for kind, phrases in lexicon.visits()["visit_types"].items()}
+
+
+@cache
+def _visit_type_starts() -> frozenset[str]:
+    return frozenset(word for phrases in visit_type_phrases().values() for word in phrases.by_first)
+
+
+def visit_types_in(sentence: Sentence) -> dict[str, int]:
+    """How often a sentence names each type of visit (the types it names), read once per sentence."""
+    counts = sentence.memo.get(visit_types_in)
+    if counts is None:
+        counts = {}
+        if not _visit_type_starts().isdisjoint(sentence.words):
+            for kind, phrases in visit_type_phrases().items():
+                spans = phrases.find(sentence.words)
+                if spans:
+                    counts[kind] = len(spans)
+        sentence.memo[visit_types_in] = counts
+    return counts
 
 
 @cache
@@ -102,7 +147,7 @@ def receives_visit_at(sentence: Sentence, k: int) -> int:
         j += 1  # "menerima 40 tamu", "menerima dua rombongan"
     if j >= len(words):
         return 0
-    if trigger().match_at(words, j) or sentence.tokens[j].text[0].isupper():
+    if trigger().match_at(words, j) or sentence.texts[j][0].isupper():
         return n
     return 0
 
@@ -112,6 +157,6 @@ def visit_trigger_ends(sentence: Sentence) -> list[int]:
     host_verbs = cue("host_verbs")
     return [
         end
-        for start, end in trigger().find(sentence.words)
+        for start, end in trigger().find_in(sentence)
         if not host_verbs.match_at(sentence.words, start) or receives_visit_at(sentence, start)
     ]

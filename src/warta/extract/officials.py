@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.evaluate import names_match, normalize_name
 from warta.extract import lexicon
 from warta.extract.regions import RegionHit
-from warta.extract.text import Sentence, Token
+from warta.extract.text import Sentence, is_word
 
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
 _JOINERS = frozenset({"dan", "serta", "&"})
@@ -98,16 +98,17 @@ def find_officials(sentences: list[Sentence], hits: list[RegionHit]) -> list[Off
 
 
 def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]:
-    tokens = sentence.tokens
+    texts = sentence.texts
     lower = sentence.words
     found = []
-    i = 0
-    while i < len(tokens):
-        title = _title_at(tokens, lower, i, hits)
-        if title is None:
-            i += 1
+    resume = 0  # the token after the last title (and its holder's name) read
+    for i in [k for k, word in enumerate(lower) if _may_start_title(word)]:
+        if i < resume:
             continue
-        name = _holder(tokens, lower, title, hits)
+        title = _title_at(texts, lower, i, hits)
+        if title is None:
+            continue
+        name = _holder(texts, lower, title, hits)
         if name is not None and any(h.first_token < name[1] and h.last_token > name[0] for h in hits):
             name = None  # a region's name is no person's: "Kantor Wali Kota Batam, Batam Centre"
         if name is not None and title.region is None and name[0] > title.end:
@@ -128,68 +129,68 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
                     body=title.title.body,
                     region=title.region.region.code if title.region else None,
                     sentence=sentence.index,
-                    start=tokens[first].start,
-                    end=tokens[last].end,
-                    name_start=tokens[name_first].start,
-                    name_end=tokens[name_end - 1].end,
-                    tail_end=tokens[_degree_tail(tokens, lower, name_end) - 1].end,
+                    start=sentence.starts[first],
+                    end=sentence.ends[last],
+                    name_start=sentence.starts[name_first],
+                    name_end=sentence.ends[name_end - 1],
+                    tail_end=sentence.ends[_degree_tail(texts, lower, name_end) - 1],
                 )
             )
-            i = max(title.end, name_end)
+            resume = max(title.end, name_end)
         else:
-            i = title.end
+            resume = title.end
     return found
 
 
 def _holder(
-    tokens: tuple[Token, ...], lower: Sequence[str], title: _Title, hits: list[RegionHit]
+    texts: tuple[str, ...], lower: Sequence[str], title: _Title, hits: list[RegionHit]
 ) -> tuple[int, int, str] | None:
     """The name of who holds a title: after it, else before it. After a title of a place (Camat, Lurah,
     Kepala Desa) the capitalised words are first the place: "Camat Ngaglik, Name", "Name, Lurah Sukorejo";
     only when no name stands around them are they the holder's name ("Camat Sutrisno Hadi")."""
     if title.title.words in lexicon.place_titles() and title.region is None:
         place_end = title.end
-        while place_end < len(tokens) and place_end - title.end < 3 and tokens[place_end].text[0].isupper():
+        while place_end < len(texts) and place_end - title.end < 3 and texts[place_end][0].isupper():
             place_end += 1
         if place_end > title.end:
             after = None
-            if place_end < len(tokens) and tokens[place_end].text == ",":
-                after = _name_run(tokens, lower, place_end + 1)
-            found = after or _name_before(tokens, lower, title.first)
+            if place_end < len(texts) and texts[place_end] == ",":
+                after = _name_run(texts, lower, place_end + 1)
+            found = after or _name_before(texts, lower, title.first)
             if found is not None:
                 return found
     found = _name_after_unit(
-        tokens, lower, title.end, {k for h in hits for k in range(h.first_token, h.last_token)}
+        texts, lower, title.end, {k for h in hits for k in range(h.first_token, h.last_token)}
     )
     if found is not None:
         return found
-    return _name_after(tokens, lower, title.end) or _name_before(tokens, lower, title.first)
+    return _name_after(texts, lower, title.end) or _name_before(texts, lower, title.first)
 
 
 def _name_after_unit(
-    tokens: tuple[Token, ...], lower: Sequence[str], k: int, regions: set[int]
+    texts: tuple[str, ...], lower: Sequence[str], k: int, regions: set[int]
 ) -> tuple[int, int, str] | None:
     """The holder's name after a unit's name the lexicon does not know, closed by a comma: "Kabid Aplikasi
     Informatika, Name", "Kepala Dinas Koperasi, UKM dan Perdagangan Kota X, Name". Each comma-separated
     piece must hold a word of a unit (a known one, an acronym, an abstract noun) or a region, so a name
     before a comma ("Kadis Pariwisata Made Badra, ...") is not taken for one; a piece that is another title
     ("Wawako, Kadis Koperasi ..., Name") ends the search: the name belongs to that title."""
-    unit = k > 0 and (_unit_word(tokens, lower, k - 1) or k - 1 in regions or lower[k - 1] in _title_words())
-    for j in range(k, min(len(tokens), k + 24)):
-        text = tokens[j].text
+    unit = k > 0 and (_unit_word(texts, lower, k - 1) or k - 1 in regions or lower[k - 1] in _title_words())
+    for j in range(k, min(len(texts), k + 24)):
+        text = texts[j]
         if text == ",":
             if not unit:
                 return None
             if _match_title(lower, j + 1) is not None:
                 return None
-            found = _name_run(tokens, lower, j + 1)
+            found = _name_run(texts, lower, j + 1)
             if found is not None and not _unitish(found[2].split()[0]):
                 return found
             unit = False
         elif _match_title(lower, j) is not None:
             return None  # another official's title: what follows is theirs ("..., serta Kabid X, Name")
         elif text[0].isupper() or lower[j] in _JOINERS or text in "()-":
-            unit = unit or _unit_word(tokens, lower, j) or j in regions
+            unit = unit or _unit_word(texts, lower, j) or j in regions
         else:
             return None
     return None
@@ -218,16 +219,12 @@ def _role(title: _Title) -> str:
     return f"{title.modifier} {written}".strip()
 
 
-def _title_at(
-    tokens: tuple[Token, ...], lower: Sequence[str], i: int, hits: list[RegionHit]
-) -> _Title | None:
-    if not _may_start_title(lower[i]):
-        return None
-    lowercase = not tokens[i].text[0].isupper()
+def _title_at(texts: tuple[str, ...], lower: Sequence[str], i: int, hits: list[RegionHit]) -> _Title | None:
+    lowercase = not texts[i][0].isupper()
     modifier, j = "", i
-    for words in lexicon.title_modifiers():
+    for words in _modifiers_by_first().get(lower[i], ()):
         if tuple(lower[i : i + len(words)]) == words:
-            modifier = " ".join(t.text for t in tokens[i : i + len(words)])
+            modifier = " ".join(texts[i : i + len(words)])
             j = i + len(words)
             break
     match = _match_title(lower, j)
@@ -237,20 +234,23 @@ def _title_at(
     if lowercase and len(title.words) < 2:
         return None  # "bupati setempat"; but "anggota Komisi II Name", "kepala dinas X Name" are titles
     agency = title.role_class == "agency_head"
-    end, region, also = _continuation(tokens, lower, end, hits, agency)
+    end, region, also = _continuation(texts, lower, end, hits, agency)
     if title.words == ("kepala",) and end == match[1]:
         return None
     text_end = region.first_token if region is not None and region.first_token >= j else end
-    text = " ".join(t.text for t in tokens[j:text_end] if t.text not in "()")
+    text = " ".join(t for t in texts[j:text_end] if t not in "()")
     if also is not None:
-        text = f"{text} {' '.join(t.text for t in tokens[also[0] : also[1]])}"
+        text = f"{text} {' '.join(texts[also[0] : also[1]])}"
     return _Title(title, modifier, i, end, region, text.strip(" ,"))
 
 
 def _match_title(lower: Sequence[str], j: int) -> tuple[lexicon.Title, int] | None:
     if j >= len(lower):
         return None
-    for title in _titles_by_first().get(lower[j], ()) + _prefix_titles():
+    titles = _titles_by_first().get(lower[j], ())
+    if lower[j].startswith(_title_starts()[1]):
+        titles += _prefix_titles()  # kadis* and the like
+    for title in titles:
         n = len(title.words)
         words = tuple(lower[j : j + n])
         if len(words) < n:
@@ -273,13 +273,24 @@ def _titles_by_first() -> dict[str, tuple[lexicon.Title, ...]]:
 
 
 @cache
+def _modifiers_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Title modifiers ("Plt", "Pelaksana Tugas") by their first word, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in lexicon.title_modifiers():
+        index.setdefault(words[0], []).append(words)
+    return {word: tuple(modifiers) for word, modifiers in index.items()}
+
+
+@cache
 def _title_starts() -> tuple[frozenset[str], tuple[str, ...]]:
     """First words of titles and modifiers, and the stems of prefix titles (kadis*)."""
     words = set(_titles_by_first()) | {m[0] for m in lexicon.title_modifiers()}
     return frozenset(words), tuple(t.words[0] for t in _prefix_titles())
 
 
+@lru_cache(maxsize=1 << 16)
 def _may_start_title(word: str) -> bool:
+    """Whether a title (or a modifier before one) may start with the word: most words are ruled out here."""
     words, stems = _title_starts()
     return word in words or word.startswith(stems)
 
@@ -289,27 +300,23 @@ def _prefix_titles() -> tuple[lexicon.Title, ...]:
     return tuple(t for t in lexicon.titles() if t.prefix_match)
 
 
-def _agency_contraction(
-    tokens: tuple[Token, ...], lower: Sequence[str], k: int, hits: list[RegionHit]
-) -> bool:
+def _agency_contraction(texts: tuple[str, ...], lower: Sequence[str], k: int, hits: list[RegionHit]) -> bool:
     """An agency written as one contracted word right after an agency title, closed by a comma or a region:
     "Kepala Bappeda Palopo, ...", "Kepala Dispertanakbun, ..."."""
-    token = tokens[k]
-    if not (token.is_word and token.text[0].isupper() and len(token.text) >= 5):
+    token = texts[k]
+    if not (is_word(token) and token[0].isupper() and len(token) >= 5):
         return False
-    if k + 1 >= len(tokens):
+    if k + 1 >= len(texts):
         return False
-    return tokens[k + 1].text in (",", ")") or any(h.first_token == k + 1 for h in hits)
+    return texts[k + 1] in (",", ")") or any(h.first_token == k + 1 for h in hits)
 
 
-def _acronym(token: Token) -> bool:
-    text = token.text.replace("-", "")
+def _acronym(token: str) -> bool:
+    text = token.replace("-", "")
     return len(text) >= 2 and text.isupper() and text.isalpha()
 
 
-def _continuation(
-    tokens: tuple[Token, ...], lower: Sequence[str], k: int, hits: list[RegionHit], agency=False
-):
+def _continuation(texts: tuple[str, ...], lower: Sequence[str], k: int, hits: list[RegionHit], agency=False):
     """Walk over unit words, acronyms, parentheses and the region after a title; return where the name may
     start, the region named, and the span of a second title joined by "sekaligus"."""
     units = lexicon.unit_words()
@@ -317,14 +324,14 @@ def _continuation(
     region: RegionHit | None = None
     also = None
     previous = lower[k - 1] if k > 0 else ""
-    while k < len(tokens):
+    while k < len(texts):
         hit = next((h for h in hits if h.first_token <= k < h.last_token), None)
         word = lower[k]
         if hit is not None:
             region = region or hit
             k = hit.last_token
-        elif tokens[k].text == "(":
-            close = next((m for m in range(k + 1, min(k + 8, len(tokens))) if tokens[m].text == ")"), None)
+        elif texts[k] == "(":
+            close = next((m for m in range(k + 1, min(k + 8, len(texts))) if texts[m] == ")"), None)
             if close is None:
                 break
             k = close + 1
@@ -332,18 +339,18 @@ def _continuation(
             previous in units or previous in _title_words()
         ):
             k += 1  # "Asisten III", "Komisi A", "Pansus IV"
-        elif word == "," and k + 1 < len(tokens) and any(h.first_token == k + 1 and h.locator for h in hits):
+        elif word == "," and k + 1 < len(texts) and any(h.first_token == k + 1 and h.locator for h in hits):
             k += 1  # "Bupati Kotawaringin Barat (Kobar), Kalimantan Tengah (Kalteng), Name"
-        elif _unit_word(tokens, lower, k) or (
-            agency and k == start and _agency_contraction(tokens, lower, k, hits)
+        elif _unit_word(texts, lower, k) or (
+            agency and k == start and _agency_contraction(texts, lower, k, hits)
         ):
             k += 1
-        elif word in _ALSO and k + 1 < len(tokens):
+        elif word in _ALSO and k + 1 < len(texts):
             match = _match_title(lower, k + 1)
             if match is None:
                 break
             start = k + 1
-            end, more_region, _ = _continuation(tokens, lower, match[1], hits)
+            end, more_region, _ = _continuation(texts, lower, match[1], hits)
             region = region or more_region
             also = (k, end if more_region is None else more_region.first_token)
             k = end
@@ -353,15 +360,15 @@ def _continuation(
     return k, region, also
 
 
-def _unit_word(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> bool:
+def _unit_word(texts: tuple[str, ...], lower: Sequence[str], k: int) -> bool:
     """A word of a unit's name ("Lingkungan Hidup", "Pengelolaan"), "dan" inside one, or an acronym."""
     units = lexicon.unit_words()
     word = lower[k]
     if (word in units and word not in _ROMAN and len(word) > 1) or _ABSTRACT_NOUN.match(word):
         return True
     if word in _JOINERS:
-        return k + 1 < len(tokens) and lower[k + 1] in units
-    return _acronym(tokens[k]) and word not in lexicon.name_affixes() and word not in _ROMAN
+        return k + 1 < len(texts) and lower[k + 1] in units
+    return _acronym(texts[k]) and word not in lexicon.name_affixes() and word not in _ROMAN
 
 
 @cache
@@ -369,36 +376,36 @@ def _title_words() -> frozenset[str]:
     return frozenset(w for t in lexicon.titles() for w in t.words)
 
 
-def _name_after(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> tuple[int, int, str] | None:
-    if k < len(tokens) and tokens[k].text == ",":
+def _name_after(texts: tuple[str, ...], lower: Sequence[str], k: int) -> tuple[int, int, str] | None:
+    if k < len(texts) and texts[k] == ",":
         k += 1
-    return _name_run(tokens, lower, k)
+    return _name_run(texts, lower, k)
 
 
-def _name_before(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> tuple[int, int, str] | None:
+def _name_before(texts: tuple[str, ...], lower: Sequence[str], k: int) -> tuple[int, int, str] | None:
     """A name ending right before a title, joined by a comma or "selaku": "Isa Ashari, Kepala Disperpusip"."""
     end = k
-    if end > 0 and (tokens[end - 1].text == "," or lower[end - 1] in _APPOSITION):
+    if end > 0 and (texts[end - 1] == "," or lower[end - 1] in _APPOSITION):
         end -= 1
     else:
         return None
-    end = _before_degrees(tokens, lower, end)
+    end = _before_degrees(texts, lower, end)
     start = end
-    while start > 0 and end - start < _MAX_NAME_WORDS + 3 and _name_token(tokens, lower, start - 1):
+    while start > 0 and end - start < _MAX_NAME_WORDS + 3 and _name_token(texts, lower, start - 1):
         start -= 1
     if start == end:
         return None
-    return _name_run(tokens, lower, start, stop=end)
+    return _name_run(texts, lower, start, stop=end)
 
 
-def _before_degrees(tokens: tuple[Token, ...], lower: Sequence[str], end: int) -> int:
+def _before_degrees(texts: tuple[str, ...], lower: Sequence[str], end: int) -> int:
     """Step back over degrees written after a name ("Hari Susilo, M.Sc., Staf Ahli ..."): the index where
     the name itself ends."""
     affixes = lexicon.name_affixes()
     k = end
     while k > 0:
-        word, text = lower[k - 1], tokens[k - 1].text
-        piece = tokens[k - 1].is_word and len(text) <= 4 and k < len(tokens) and tokens[k].text == "."
+        word, text = lower[k - 1], texts[k - 1]
+        piece = is_word(texts[k - 1]) and len(text) <= 4 and k < len(texts) and texts[k] == "."
         if word in affixes or piece or text in (".", ","):
             k -= 1
         else:
@@ -409,107 +416,97 @@ def _before_degrees(tokens: tuple[Token, ...], lower: Sequence[str], end: int) -
     return k if any(piece in affixes for piece in pieces if piece) else end
 
 
-def _name_token(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> bool:
-    token = tokens[k]
-    return (
-        token.is_word and (token.text[0].isupper() or lower[k] in lexicon.name_affixes()) or token.text == "."
-    )
+def _name_token(texts: tuple[str, ...], lower: Sequence[str], k: int) -> bool:
+    token = texts[k]
+    return is_word(token) and (token[0].isupper() or lower[k] in lexicon.name_affixes()) or token == "."
 
 
-def _name_run(tokens: tuple[Token, ...], lower: Sequence[str], k: int, stop: int | None = None):
+def _name_run(texts: tuple[str, ...], lower: Sequence[str], k: int, stop: int | None = None):
     """A person's name starting at token k: honorifics, then capitalised words, up to a degree or a stop."""
-    stop = len(tokens) if stop is None else stop
+    stop = len(texts) if stop is None else stop
     affixes = lexicon.name_affixes()
     titles = _title_words()
     start = k
     honorific = False
-    while k < stop and (lower[k] in affixes or tokens[k].text == ".") and (k + 1 < stop):
-        honorific = honorific or tokens[k].text != "."
+    while k < stop and (lower[k] in affixes or texts[k] == ".") and (k + 1 < stop):
+        honorific = honorific or texts[k] != "."
         k += 1
-    words: list[Token] = []
+    words: list[int] = []  # token indices of the name's words
     first = k
     while k < stop and len(words) < _MAX_NAME_WORDS:
-        token = tokens[k]
+        text = texts[k]
         word = lower[k]
-        if (
-            token.text == "."
-            and words
-            and (lower[k - 1] in lexicon.abbreviations() or len(lower[k - 1]) == 1)
-        ):
+        if text == "." and words and (lower[k - 1] in lexicon.abbreviations() or len(lower[k - 1]) == 1):
             k += 1
             continue
-        if not token.is_word:
+        if not is_word(text):
             break
         if words and word in affixes:
             break
         if word in _NOT_NAME:
             break
-        if token.text[0].isupper() or (honorific and not words and token.text.isalpha()):
+        if text[0].isupper() or (honorific and not words and text.isalpha()):
             if not words and (word in titles or word in affixes or word in lexicon.calendar_words()):
                 return None
-            if _degree_ahead(tokens, lower, k):
+            if _degree_ahead(texts, lower, k):
                 break
-            words.append(token)
+            words.append(k)
         elif words and word in _NAME_PARTICLES:
-            words.append(token)
+            words.append(k)
         else:
             break
         k += 1
-    while words and words[-1].lower in _NAME_PARTICLES:
+    while words and lower[words[-1]] in _NAME_PARTICLES:
         words.pop()
-    if not words or all(len(w.text) == 1 for w in words):
+    if not words or all(len(texts[w]) == 1 for w in words):
         return None
-    if all(w.text.isupper() for w in words) or _ABSTRACT_NOUN.match(words[0].text.lower()):
+    if all(texts[w].isupper() for w in words) or _ABSTRACT_NOUN.match(texts[words[0]].lower()):
         return None  # "UKM", "Pengelolaan ...": an agency's name, not a person's
-    name = " ".join(w.text for w in words)
+    name = " ".join(texts[w] for w in words)
     if not normalize_name(name):
         return None
-    return (start if honorific else first), _index_after(tokens, words[-1]), name
+    return (start if honorific else first), words[-1] + 1, name
 
 
-def _degree_tail(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> int:
+def _degree_tail(texts: tuple[str, ...], lower: Sequence[str], k: int) -> int:
     """The token index after the degrees that follow a name: affixes, dots, commas and short abbreviations
     closed by a dot ("S.Hut.", "M.Env.Man")."""
     affixes = lexicon.name_affixes()
     end = k
-    while k < len(tokens):
+    while k < len(texts):
         word = lower[k]
-        short = tokens[k].is_word and len(word) <= 4 and k + 1 < len(tokens) and tokens[k + 1].text == "."
+        short = is_word(texts[k]) and len(word) <= 4 and k + 1 < len(texts) and texts[k + 1] == "."
         if word in affixes or short:
             k += 1
             end = k
-        elif tokens[k].text in (".", ","):
+        elif texts[k] in (".", ","):
             k += 1
         else:
             break
-    return max(end, k if k > end and tokens[k - 1].text == "." else end)
+    return max(end, k if k > end and texts[k - 1] == "." else end)
 
 
-def _degree_ahead(tokens: tuple[Token, ...], lower: Sequence[str], k: int) -> bool:
+def _degree_ahead(texts: tuple[str, ...], lower: Sequence[str], k: int) -> bool:
     """A one-letter token, a dot and an abbreviation is a degree ("S.Sos", "M.Si"), not an initial."""
     return (
-        len(tokens[k].text) == 1
-        and k + 2 < len(tokens)
-        and tokens[k + 1].text == "."
+        len(texts[k]) == 1
+        and k + 2 < len(texts)
+        and texts[k + 1] == "."
         and (lower[k + 2] in lexicon.name_affixes() or f"{lower[k]}{lower[k + 2]}" in lexicon.name_affixes())
     )
 
 
-def _index_after(tokens: tuple[Token, ...], token: Token) -> int:
-    for index, candidate in enumerate(tokens):
-        if candidate is token:
-            return index + 1
-    raise ValueError("token not in sentence")
-
-
+@lru_cache(maxsize=1 << 14)
 def same_person(a: str, b: str) -> bool:
     """Names of one person: equal, or one within the other once given-name spellings are unified."""
-    if names_match(a, b):
-        return True
+    return names_match(a, b) or names_match(_canonical(a), _canonical(b))
+
+
+@lru_cache(maxsize=1 << 14)
+def _canonical(name: str) -> str:
+    """A name normalised, with each given name in its canonical spelling (Moch, Muh → muhammad)."""
     variants = lexicon.name_variants()
-    canon_a = " ".join(variants.get(w, w) for w in normalize_name(a).split())
-    canon_b = " ".join(variants.get(w, w) for w in normalize_name(b).split())
-    return names_match(canon_a, canon_b)
+    return " ".join(variants.get(w, w) for w in normalize_name(name).split())
 
 
 def merge_officials(hits: list[OfficialHit]) -> list[OfficialHit]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
@@ -71,16 +71,16 @@ def extract_articles(
 def _name_tokens(officials: list[OfficialHit], sentences: list[Sentence]) -> dict[int, set[int]]:
     found: dict[int, set[int]] = defaultdict(set)
     for hit in officials:
-        for k, token in enumerate(sentences[hit.sentence].tokens):
-            if hit.name_start <= token.start < max(hit.name_end, hit.tail_end):
-                found[hit.sentence].add(k)
+        starts = sentences[hit.sentence].starts
+        first = bisect_left(starts, hit.name_start)
+        found[hit.sentence].update(range(first, bisect_left(starts, max(hit.name_end, hit.tail_end))))
     return found
 
 
 def _title_sentence(title: str | None) -> Sentence | None:
     if not title:
         return None
-    return Sentence(TITLE_SENTENCE, 0, len(title), title, tokenize(title))
+    return Sentence(TITLE_SENTENCE, 0, len(title), title, *tokenize(title))
 
 
 def _evidence(sentences: list[Sentence], index: int) -> Evidence | None:
@@ -133,7 +133,7 @@ class _Context:
         for mention in self.dates_all:
             self.dates[sentences[bisect_right(starts, mention.start) - 1].index].append(mention)
         trigger = cues.trigger()
-        self.trigger_sentences = [s.index for s in sentences if trigger.find(self.words[s.index])]
+        self.trigger_sentences = [s.index for s in sentences if trigger.find_in(s)]
         self.mentions = [
             attributes.locate(
                 hit, next(p for p in people if same_person(p.name, hit.name)), sentences[hit.sentence]
@@ -145,11 +145,14 @@ class _Context:
             self.region_sentences[hit.region.code].add(hit.sentence)
         self.sector_hits = find_sectors(sentences)
         self.title_sectors = find_sectors([title]) if title is not None else []
-        # A sentence naming a studi tiru, studi banding or kunjungan kerja usually says what it was about;
-        # a bare "kunjungan" does not ("Di sela kunjungan, rombongan berbelanja ...").
-        types = [p for kind, p in cues.visit_type_phrases().items() if kind != "kunjungan"]
-        self.trigger_types = {s.index for s in sentences if any(p.find(self.words[s.index]) for p in types)}
-        self.purpose = purpose_sentences(sentences)
+        # Where sectors are named, whether the sentence says what the visit is for: a sentence naming a studi
+        # tiru, studi banding or kunjungan kerja usually does; a bare "kunjungan" does not ("Di sela
+        # kunjungan, rombongan berbelanja ...").
+        naming = [sentences[i] for i in sorted({hit.sentence for hit in self.sector_hits})]
+        self.trigger_types = {
+            s.index for s in naming if any(kind != "kunjungan" for kind in cues.visit_types_in(s))
+        }
+        self.purpose = purpose_sentences(naming)
 
     def core(self, code: str) -> list[int]:
         return sorted(i for i in self.evidence.sentences.get(code, ()) if i >= 0)
@@ -235,7 +238,7 @@ class _Context:
         """The region named last before an official's mention, in its sentence or the one before: who an
         official without a region of their own speaks for ("Rombongan dipimpin Ketua Komisi II, X")."""
         sentence = self.sentences[mention.sentence]
-        start = sentence.tokens[mention.first].start
+        start = sentence.starts[mention.first]
         for index in (mention.sentence, mention.sentence - 1):
             before = [
                 h

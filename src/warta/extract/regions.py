@@ -9,11 +9,12 @@ is decided per mention; a bare name takes the kind the article gives it elsewher
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.extract import lexicon
-from warta.extract.text import Sentence, Token
+from warta.extract.text import Sentence, is_word
 from warta.gazetteer import Gazetteer, Region, name_key
 
 _MAX_WORDS = 5
@@ -50,6 +51,8 @@ class _Index:
     not_after: frozenset[str]
     max_words: int
     first_words: frozenset[str]  # first word of every name: a token that is none of these starts no name
+    # The first words of every name, one, two ... all of them ("kota", "kota batu").
+    beginnings: frozenset[str]
     by_initial: dict[str, list[tuple[str, tuple[Region, ...]]]]  # names by first letter, for misspellings
 
 
@@ -64,8 +67,16 @@ def _index(gazetteer: Gazetteer) -> _Index:
         not_after=frozenset(w.lower() for w in data["not_region"]["after"]),
         max_words=min(_MAX_WORDS, max(len(k.split()) for k in surfaces)),
         first_words=frozenset(k.split()[0] for k in surfaces),
+        beginnings=frozenset(_beginnings(surfaces)),
         by_initial=_by_initial(surfaces),
     )
+
+
+def _beginnings(surfaces: dict[str, tuple[Region, ...]]) -> Iterator[str]:
+    for key in surfaces:
+        words = key.split(" ")
+        for n in range(1, len(words) + 1):
+            yield " ".join(words[:n])
 
 
 def _by_initial(surfaces: dict[str, tuple[Region, ...]]) -> dict[str, list[tuple[str, tuple[Region, ...]]]]:
@@ -82,88 +93,115 @@ def find_regions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Region
     for sentence in sentences:
         raw.extend(_scan(sentence, index))
     kinds = _article_kinds(raw)
-    hits = [replace(hit, region=_choose(candidates, kinds.get(key))) for hit, candidates, key in raw]
+    hits = [_resolved(hit, _choose(candidates, kinds.get(key))) for hit, candidates, key in raw]
     return _mark_locators(_drop_weak(hits))
 
 
+def _resolved(hit: RegionHit, region: Region) -> RegionHit:
+    return hit if region is hit.region else replace(hit, region=region)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_form(token: str) -> str:
+    """The compared form of a token inside a name: `name_key` of a capitalised word, or of "dan" (which may
+    stand inside a name: Pangkajene dan Kepulauan); "\0" for any other token, which never matches."""
+    return name_key(token) if token[0].isupper() or token == "dan" else "\0"
+
+
+@lru_cache(maxsize=1 << 16)
+def _begins_name(token: str, index: _Index) -> bool:
+    """Whether a capitalised token is a word that may begin a name of the gazetteer."""
+    return is_word(token) and _name_form(token).split(" ", 1)[0] in index.first_words
+
+
 def _scan(sentence: Sentence, index: _Index):
-    tokens = sentence.tokens
+    texts = sentence.texts
     words = sentence.words
-    # Compared forms of the capitalised words (and "dan", which may stand inside a name); others never match.
-    keys = [name_key(t.text) if t.text[0].isupper() or t.text == "dan" else "\0" for t in tokens]
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if not (token.text[0].isupper() and token.is_word):
-            i += 1
+    after_name = 0  # the token after the last name found: names do not overlap
+    for i in [k for k, t in enumerate(texts) if t[0].isupper()]:
+        if i < after_name:
             continue
-        if keys[i].split(" ", 1)[0] not in index.first_words:
-            fuzzy = _fuzzy(tokens, i, index, sentence.index)
-            if fuzzy is not None:
-                yield fuzzy, (fuzzy.region,), keys[i]
-            i += 1
-            continue
-        for length in range(min(index.max_words, len(tokens) - i), 0, -1):
-            span = tokens[i : i + length]
-            if not span[-1].is_word:
-                continue
-            key = " ".join(keys[i : i + length])
-            candidates = index.surfaces.get(key)
-            if candidates is None or not _proper(span):
-                continue
-            if _not_a_region(tokens, i, i + length, index):
+        misspelt = is_word(texts[i])  # a capitalised word that is no name may be a misspelt one
+        if _begins_name(texts[i], index):
+            keys = [_name_form(t) for t in texts[i : i + index.max_words]]  # of the tokens a name may span
+            for length in range(_longest_beginning(keys, index), 0, -1):
+                span = texts[i : i + length]
+                if not is_word(span[-1]):
+                    continue
+                key = " ".join(keys[:length])
+                candidates = index.surfaces.get(key)
+                if candidates is None or not _proper(span):
+                    continue
+                misspelt = False
+                if _not_a_region(words, i, i + length, index):
+                    break
+                prefix, first = _prefix(words, i)
+                before = words[i - 1] if i > 0 else ""
+                hit = RegionHit(
+                    region=candidates[0],
+                    start=sentence.starts[i],
+                    end=sentence.ends[i + length - 1],
+                    sentence=sentence.index,
+                    first_token=first,
+                    last_token=i + length,
+                    prefix=prefix,
+                    weak=prefix is None and key in index.weak and before not in _PREPOSITIONS,
+                )
+                yield hit, _filter_kind(candidates, prefix), key
+                after_name = i + length
                 break
-            prefix, first = _prefix(tokens, i)
-            before = words[i - 1] if i > 0 else ""
-            hit = RegionHit(
-                region=candidates[0],
-                start=span[0].start,
-                end=span[-1].end,
-                sentence=sentence.index,
-                first_token=first,
-                last_token=i + length,
-                prefix=prefix,
-                weak=prefix is None and key in index.weak and before not in _PREPOSITIONS,
-            )
-            yield hit, _filter_kind(candidates, prefix), key
-            i += length - 1
-            break
-        else:
-            fuzzy = _fuzzy(tokens, i, index, sentence.index)
+        # A misspelt name follows a prefix (`_fuzzy` says which): most words are ruled out here.
+        if misspelt and i > 0 and (texts[i - 1] == ")" or words[i - 1] in _prefixes_by_last()):
+            fuzzy = _fuzzy(sentence, i, index)
             if fuzzy is not None:
-                yield fuzzy, (fuzzy.region,), name_key(tokens[i].text)
-        i += 1
+                yield fuzzy, (fuzzy.region,), _name_form(texts[i])
 
 
-def _proper(span: tuple[Token, ...]) -> bool:
+def _longest_beginning(keys: list[str], index: _Index) -> int:
+    """How many of the tokens (by their compared forms) read as the beginning of a name: no longer span can
+    be one."""
+    length, key = 0, keys[0]
+    while length < len(keys) and key in index.beginnings:
+        length += 1
+        if length < len(keys):
+            key = f"{key} {keys[length]}"
+    return length
+
+
+def _proper(span: tuple[str, ...]) -> bool:
     """Every word of a multi-word name is capitalised, as region names are written ("dan" aside:
     Pangkajene dan Kepulauan)."""
-    return all(t.text[0].isupper() or not t.is_word or t.text == "dan" for t in span)
+    return all(t[0].isupper() or not is_word(t) or t == "dan" for t in span)
 
 
-def _not_a_region(tokens: tuple[Token, ...], start: int, end: int, index: _Index) -> bool:
-    before = tokens[start - 1].text.lower() if start > 0 else ""
-    after = tokens[end].text.lower() if end < len(tokens) else ""
+def _not_a_region(words: tuple[str, ...], start: int, end: int, index: _Index) -> bool:
+    before = words[start - 1] if start > 0 else ""
+    after = words[end] if end < len(words) else ""
     return before in index.not_before or after in index.not_after
 
 
-def _prefix(tokens: tuple[Token, ...], start: int) -> tuple[lexicon.RegionPrefix | None, int]:
+def _prefix(words: tuple[str, ...], start: int) -> tuple[lexicon.RegionPrefix | None, int]:
     """The prefix right before a name, skipping a parenthesised abbreviation: "Pemerintah Kota (Pemkot)"."""
     end = start
-    if end > 0 and tokens[end - 1].text == ")":
+    if end > 0 and words[end - 1] == ")":
         j = end - 1
-        while j > 0 and tokens[j].text != "(" and end - j < 6:
+        while j > 0 and words[j] != "(" and end - j < 6:
             j -= 1
-        if tokens[j].text == "(":
+        if words[j] == "(":
             end = j
     if end == 0:
         return None, start
-    # The words before the name, dots dropped ("Kab. Badung"), with the token index each starts at.
-    window = [(k, tokens[k].text.lower()) for k in range(max(0, end - 7), end) if tokens[k].text != "."]
-    for prefix in _prefixes_by_last().get(window[-1][1] if window else "", ()):
+    # The words before the name and the token index of each, dots dropped ("Kab. Badung").
+    first = max(0, end - 7)
+    positions: Sequence[int] = range(first, end)
+    before = words[first:end]
+    if "." in before:
+        positions = [k for k in positions if words[k] != "."]
+        before = tuple([words[k] for k in positions])
+    for prefix in _prefixes_by_last().get(before[-1] if before else "", ()):
         n = len(prefix.words)
-        if n <= len(window) and tuple(w for _, w in window[len(window) - n :]) == prefix.words:
-            return prefix, window[len(window) - n][0]
+        if n <= len(before) and before[len(before) - n :] == prefix.words:
+            return prefix, positions[len(positions) - n]
     return None, start
 
 
@@ -230,18 +268,19 @@ def _mark_locators(hits: list[RegionHit]) -> list[RegionHit]:
     return marked
 
 
-def _fuzzy(tokens: tuple[Token, ...], i: int, index: _Index, sentence: int) -> RegionHit | None:
+def _fuzzy(sentence: Sentence, i: int, index: _Index) -> RegionHit | None:
     """A misspelt name right after a prefix of office or kind ("Bupati Sanggae" for Sanggau): one edit away
     from exactly one regency or city name of at least six letters."""
-    token = tokens[i]
-    if len(token.text) < 6 or token.text.isupper() or i == 0:
+    texts = sentence.texts
+    token = texts[i]
+    if len(token) < 6 or token.isupper() or i == 0:
         return None
-    if tokens[i - 1].text != ")" and tokens[i - 1].text.lower() not in _prefixes_by_last():
+    if texts[i - 1] != ")" and sentence.words[i - 1] not in _prefixes_by_last():
         return None
-    prefix, first = _prefix(tokens, i)
+    prefix, first = _prefix(sentence.words, i)
     if prefix is None or prefix.kind not in ("regency", "city"):
         return None
-    word = name_key(token.text)
+    word = _name_form(token)
     matches = {
         region
         for key, regions in index.by_initial.get(word[0], ())
@@ -252,7 +291,9 @@ def _fuzzy(tokens: tuple[Token, ...], i: int, index: _Index, sentence: int) -> R
     if len(matches) != 1:
         return None
     region = matches.pop()
-    return RegionHit(region, token.start, token.end, sentence, first, i + 1, prefix, fuzzy=True)
+    return RegionHit(
+        region, sentence.starts[i], sentence.ends[i], sentence.index, first, i + 1, prefix, fuzzy=True
+    )
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.extract import cues, lexicon
 from warta.extract.regions import RegionHit
@@ -90,7 +90,7 @@ def _dateline(sentences: list[Sentence], by_sentence: dict[int, list[RegionHit]]
         return None
     first = sentences[0]
     for hit in by_sentence.get(first.index, [])[:2]:
-        after = first.tokens[hit.last_token].text if hit.last_token < len(first.tokens) else ""
+        after = first.texts[hit.last_token] if hit.last_token < len(first.texts) else ""
         upper = first.text[hit.start - first.start : hit.end - first.start].isupper()
         if (
             hit.first_token <= 3
@@ -148,19 +148,15 @@ def _score(
     if not parties:
         return
     words = cues.words_of(sentence)
-    acronyms = {
-        k for k, t in enumerate(sentence.tokens) if t.text.isupper() and t.text.isalpha() and len(t.text) > 1
-    }
-    caps = {k for k, t in enumerate(sentence.tokens) if t.text[0].isupper()}
     skip = {k for h in hits if h.locator for k in range(h.first_token, h.last_token)} | names
     trigger_ends = cues.visit_trigger_ends(sentence)
     for group in _groups(sentence, parties):
         first, last = group[0], group[-1]
-        role, strength = _left_cue(words, first.first_token, trigger_ends, acronyms, caps)
-        toward = role == "host" and _ends_with(
-            words, _skip_fillers(words, first.first_token, acronyms), cues.cue("toward")
+        role, strength = _left_cue(sentence, first.first_token, trigger_ends)
+        toward = role == "host" and cues.cue("toward").ends_at(
+            words, _skip_fillers(sentence, first.first_token)
         )
-        right = _right_cue(sentence, last.last_token, skip, caps)
+        right = _right_cue(sentence, last.last_token, skip)
         if right is not None and (role is None or right[1] > strength):
             role, strength = right
             toward = False
@@ -184,16 +180,18 @@ def _joint(words: list[str], start: int, end: int) -> bool:
     return any(joint.match_at(words, k) for k in range(max(0, start - 2), min(len(words), end + 8)))
 
 
-def _skip_fillers(words: list[str], start: int, acronyms: set[int], caps: set[int] = frozenset()) -> int:
+def _skip_fillers(sentence: Sentence, start: int, body_names: bool = False) -> int:
     """Step back over what may stand between a cue and its region: fillers ("para anggota"), acronyms,
-    and the capitalised name of a body ("kunjungan Panitia Khusus (Pansus) Raperdasi ... X")."""
+    and with `body_names` the capitalised name of a body ("kunjungan Panitia Khusus (Pansus) Raperdasi ...
+    X")."""
+    words, texts = sentence.words, sentence.texts
     fillers = _fillers()
     k = start
     named = 0
     while k > 0 and words[k - 1] != "dari":
-        if words[k - 1] in fillers or k - 1 in acronyms:
+        if words[k - 1] in fillers or _acronym(texts[k - 1]):
             k -= 1
-        elif k - 1 in caps and named < 8:
+        elif body_names and texts[k - 1][0].isupper() and named < 8:
             k -= 1
             named += 1
         else:
@@ -201,32 +199,35 @@ def _skip_fillers(words: list[str], start: int, acronyms: set[int], caps: set[in
     return k
 
 
-def _left_cue(
-    words: list[str], start: int, trigger_ends: list[int], acronyms: set[int], caps: set[int]
-) -> tuple[str | None, float]:
-    k = _skip_fillers(words, start, acronyms)
-    named = _skip_fillers(words, start, acronyms, caps)
-    if named < k and _ends_with(words, named, cues.cue("party_nouns")):
+def _acronym(token: str) -> bool:
+    return token.isupper() and token.isalpha() and len(token) > 1
+
+
+def _left_cue(sentence: Sentence, start: int, trigger_ends: list[int]) -> tuple[str | None, float]:
+    words = sentence.words
+    k = _skip_fillers(sentence, start)
+    named = _skip_fillers(sentence, start, body_names=True)
+    if named < k and cues.cue("party_nouns").ends_at(words, named):
         k = named  # "kunjungan Panitia Khusus (Pansus) Raperdasi Pendidikan DPR X"
     if k == 0:
         return _received_before(words, start)
-    if _ends_with(words, k, cues.cue("learn_from")):
+    if cues.cue("learn_from").ends_at(words, k):
         return "host", STRONG
-    if _ends_with(words, k, cues.cue("toward")):
+    if cues.cue("toward").ends_at(words, k):
         if words[k - 1] == "kepada":
             return "host", WEAK
         return "host", STRONG if any(end <= k for end in trigger_ends) else MEDIUM
-    if _ends_with(words, k, cues.cue("origin")):
-        if _ends_with(words, k - 1, cues.cue("not_origin")):
+    if cues.cue("origin").ends_at(words, k):
+        if cues.cue("not_origin").ends_at(words, k - 1):
             return None, 0.0
         return "visitor", STRONG if trigger_ends else WEAK
-    if _ends_with(words, k, cues.cue("party_nouns")) or _ends_with(words, start, cues.cue("done_by")):
+    if cues.cue("party_nouns").ends_at(words, k) or cues.cue("done_by").ends_at(words, start):
         return "visitor", STRONG
-    if k > 0 and words[k - 1] in ("bagi", "untuk") and _ends_with(words, k - 1, cues.trigger()):
+    if k > 0 and words[k - 1] in ("bagi", "untuk") and cues.trigger().ends_at(words, k - 1):
         return "visitor", STRONG  # "tujuan studi tiru bagi Pemkab X"
-    if _ends_with(words, k, cues.cue("host_verbs")):
+    if cues.cue("host_verbs").ends_at(words, k):
         return "visitor", STRONG  # the object of receiving: "menyambut kunjungan ... X", "Terima Tamu X"
-    if _ends_with(words, k, cues.cue("at")):
+    if cues.cue("at").ends_at(words, k):
         near = any(k - TRIGGER_WINDOW <= end <= k for end in trigger_ends)
         return ("host", MEDIUM) if near else (None, 0.0)
     return _received_before(words, start)
@@ -234,6 +235,8 @@ def _left_cue(
 
 def _received_before(words: list[str], start: int) -> tuple[str | None, float]:
     received = cues.cue("received_verbs")
+    if received.by_first.keys().isdisjoint(words[max(0, start - HOST_WINDOW) : start]):
+        return None, 0.0  # the common case: no receiving verb in reach
     for k in range(start - 1, max(-1, start - HOST_WINDOW - 1), -1):
         if words[k] in _STOP or words[k] in ("dari", "ke", "asal"):
             break
@@ -242,10 +245,10 @@ def _received_before(words: list[str], start: int) -> tuple[str | None, float]:
     return None, 0.0
 
 
-def _right_cue(sentence: Sentence, end: int, skip: set[int], caps: set[int]) -> tuple[str, float] | None:
+def _right_cue(sentence: Sentence, end: int, skip: set[int]) -> tuple[str, float] | None:
     """The cue after a region (or list of regions): the verb its clause continues with, read past
     parentheses, locators, officials' names and degrees, and "melalui Bappeda"-style channels."""
-    words = sentence.words
+    words, texts = sentence.words, sentence.texts
     between = _between()
     k = end
     depth = 0
@@ -255,13 +258,13 @@ def _right_cue(sentence: Sentence, end: int, skip: set[int], caps: set[int]) -> 
             depth += 1
         elif word == ")":
             depth = max(0, depth - 1)
-        elif word in ("melalui", "lewat") and k + 1 in caps:
-            while k + 1 in caps:  # "Pemkab Bogor melalui Bappeda menggelar ..."
+        elif word in ("melalui", "lewat") and _capitalised(texts, k + 1):
+            while _capitalised(texts, k + 1):  # "Pemkab Bogor melalui Bappeda menggelar ..."
                 k += 1
         elif not (depth or k in skip or word in between):
             break
         k += 1
-    if k >= len(words):
+    if k >= len(words) or words[k] not in _verb_starts():
         return None
     if cues.receives_visit_at(sentence, k) or cues.cue("host_roles").match_at(words, k):
         return "host", STRONG
@@ -273,22 +276,23 @@ def _right_cue(sentence: Sentence, end: int, skip: set[int], caps: set[int]) -> 
     return None
 
 
-def _ends_with(words: list[str], k: int, phrases: cues.PhraseSet) -> bool:
-    return _phrase_start(words, k, phrases) >= 0
+@cache
+def _verb_starts() -> frozenset[str]:
+    """The first words of every cue `_right_cue` looks for."""
+    sets = [cues.cue(name) for name in ("host_verbs", "host_roles", "visit_verbs", "leads")]
+    sets += cues.visit_type_phrases().values()
+    return frozenset(word for phrases in sets for word in phrases.by_first)
 
 
-def _phrase_start(words: list[str], k: int, phrases: cues.PhraseSet) -> int:
-    """The start of a phrase of the set ending right before k, or -1."""
-    for phrase in phrases.phrases:
-        n = len(phrase)
-        if n <= k and tuple(words[k - n : k]) == phrase:
-            return k - n
-    return -1
+def _capitalised(texts: tuple[str, ...], k: int) -> bool:
+    """Whether the token at k is capitalised (False past the end)."""
+    return k < len(texts) and texts[k][0].isupper()
 
 
 _QUOTATION = re.compile(r'“[^”]*”?|"[^"]*"?|«[^»]*»?')
 
 
+@lru_cache(maxsize=4)  # read by the role evidence and by the visit attributes of one report
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations (“...”, "...") in a text; an unclosed quote runs to the end."""
     return [m.span() for m in _QUOTATION.finditer(text)]

@@ -18,38 +18,43 @@ class SectorHit:
 
 
 @cache
-def _labels() -> tuple[dict[tuple[str, ...], str], int, frozenset[str]]:
-    """Each label as the lower-case word tuple the tokenizer makes of it → its sector; the longest; and
-    the words labels start with."""
+def _labels() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...]]]:
+    """Each label as the lower-case word tuple the tokenizer makes of it → its sector; and for each word a
+    label starts with, the numbers of words of those labels, longest first."""
     owner: dict[tuple[str, ...], str] = {}
     for sector, labels in lexicon.sector_labels().items():
         for label in labels:
-            owner.setdefault(tuple(t.text.lower() for t in tokenize(label)), sector)
-    return owner, max(len(words) for words in owner), frozenset(words[0] for words in owner)
+            texts, _, _ = tokenize(label)
+            owner.setdefault(tuple(t.lower() for t in texts), sector)
+    lengths: dict[str, set[int]] = {}
+    for words in owner:
+        lengths.setdefault(words[0], set()).add(len(words))
+    return owner, {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
 def find_sectors(sentences: list[Sentence]) -> list[SectorHit]:
     """Every sector label in the sentences, as whole words in any case, longest match first; labels inside
     an agency's name ("Dinas Pendidikan", "Kepala Dinas Pariwisata") are left out."""
-    owner, longest, firsts = _labels()
+    owner, lengths = _labels()
     agency = _agency_heads()
     hits = []
     for sentence in sentences:
-        words, tokens = sentence.words, sentence.tokens
-        k = 0
-        while k < len(words):
-            if words[k] not in firsts:
-                k += 1
+        words = sentence.words
+        if lengths.keys().isdisjoint(words):
+            continue  # most sentences name no sector
+        after_label = 0  # labels do not overlap
+        for k in [k for k, word in enumerate(words) if word in lengths]:
+            if k < after_label:
                 continue
-            for n in range(min(longest, len(words) - k), 0, -1):
-                sector = owner.get(words[k : k + n])
+            for n in lengths[words[k]]:
+                sector = owner.get(words[k : k + n]) if k + n <= len(words) else None
                 if sector is not None:
                     if not _in_agency_name(sentence, k, agency):
-                        hits.append(SectorHit(sector, sentence.index, tokens[k].start, tokens[k + n - 1].end))
-                    k += n
+                        hits.append(
+                            SectorHit(sector, sentence.index, sentence.starts[k], sentence.ends[k + n - 1])
+                        )
+                    after_label = k + n
                     break
-            else:
-                k += 1
     return hits
 
 
@@ -65,10 +70,10 @@ def _in_agency_name(sentence: Sentence, k: int, heads: frozenset[str]) -> bool:
         return True
     j = k - 1
     while j >= 0 and k - j <= 6:
-        token = sentence.tokens[j]
+        text = sentence.texts[j]
         if sentence.words[j] in heads:
-            return sentence.tokens[k].text[0].isupper()
-        if not (token.text[0].isupper() or token.text in (",", "dan", "&")):
+            return sentence.texts[k][0].isupper()
+        if not (text[0].isupper() or text in (",", "dan", "&")):
             return False
         j -= 1
     return False
@@ -77,4 +82,4 @@ def _in_agency_name(sentence: Sentence, k: int, heads: frozenset[str]) -> bool:
 def purpose_sentences(sentences: list[Sentence]) -> set[int]:
     """Sentences that state what a visit is for ("bertujuan", "untuk belajar", "khususnya", "fokus")."""
     purpose = cues.phrases("purpose", "cues")
-    return {s.index for s in sentences if purpose.find(s.words)}
+    return {s.index for s in sentences if purpose.find_in(s)}

@@ -3,61 +3,70 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import string
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import cache
 
 from warta.extract.lexicon import abbreviations
 
 # A word: letters/digits, with inner apostrophes, hyphens or dots ("Jum'at", "Bau-Bau", "S.Sos", "30/08/2022"
-# stays split on "/"). Everything else that is not space is a one-character punctuation token.
-_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(\[]?[A-Z0-9])|\n+")
+# stays split on "/"). Everything else that is not space is a one-character punctuation token. (The
+# possessive quantifiers match what greedy ones would, without keeping backtracking points.)
+_TOKEN = re.compile(r"\w++(?:['’\-]\w++)*+|[^\w\s]", re.UNICODE)
+# Where a sentence may end: line breaks, or a final stop (and closing quotes) before white space and a
+# capital. It begins with one character class, so that `re` skips quickly from one candidate to the next.
+_SENTENCE_END = re.compile(
+    r"""[.!?…\n]
+        (?: (?<=\n) \n*+                                  # more line breaks
+          | [.!?…]*+ ["”’)]*+ (?=\s+["“‘(\[]?[A-Z0-9])    # more stops, closing quotes; a capital follows
+        )""",
+    re.VERBOSE,
+)
 
 
-@dataclass(slots=True)
-class Token:
-    """A word or punctuation token: its text and character offsets [start, end) in the article."""
-
-    text: str
-    start: int
-    end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[0].isupper()
+Tokens = tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]  # texts, start and end offsets
 
 
 @dataclass(slots=True, eq=False)
 class Sentence:
+    """A sentence and its tokens (words and punctuation), as parallel tuples: each token as written, its
+    character offsets [start, end) in the article, and its lower-case form (for phrase matching)."""
+
     index: int
     start: int
     end: int
     text: str
-    tokens: tuple[Token, ...]
-    words: tuple[str, ...] = ()  # the tokens in lower case, for phrase matching
+    texts: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    words: tuple[str, ...] = field(init=False)
+    memo: dict = field(default_factory=dict, repr=False)  # what cues.py reads once per sentence
 
     def __post_init__(self) -> None:
-        if not self.words:
-            self.words = tuple(t.text.lower() for t in self.tokens)
+        self.words = tuple(map(str.lower, self.texts))
 
 
-def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    """Word and punctuation tokens; their offsets are shifted by `offset` (the sentence's start)."""
-    return tuple([Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)])
+def is_word(token: str) -> bool:
+    """Whether a token is a word (not punctuation)."""
+    return token[0].isalnum()
+
+
+def tokenize(text: str) -> Tokens:
+    """The word and punctuation tokens of a text: their texts, and their start and end offsets."""
+    matches = list(_TOKEN.finditer(text))
+    return (
+        tuple(map(re.Match.group, matches)),
+        tuple(map(re.Match.start, matches)),
+        tuple(map(re.Match.end, matches)),
+    )
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split article text into sentences: at line breaks, and at a final stop followed by a capital,
     unless the word before the stop is an abbreviation (H., Drs., Kab., S.Sos.) or a single initial."""
     sentences: list[Sentence] = []
+    tokens = tokenize(text)  # sentences end and start next to white space: no token spans two
     start = 0
     abbr = abbreviations()
     for match in _SENTENCE_END.finditer(text):
@@ -66,9 +75,9 @@ def split_sentences(text: str) -> list[Sentence]:
             word = _word_before(text, end)
             if word and (word.lower() in abbr or (len(word) == 1 and word.isupper())):
                 continue
-        _add(sentences, text, start, match.end() if match.group()[0] != "\n" else end)
+        _add(sentences, text, tokens, start, match.end() if match.group()[0] != "\n" else end)
         start = match.end()
-    _add(sentences, text, start, len(text))
+    _add(sentences, text, tokens, start, len(text))
     return sentences
 
 
@@ -79,32 +88,38 @@ def _word_before(text: str, end: int) -> str:
     return text[i:end].strip(".")
 
 
-def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _add(sentences: list[Sentence], text: str, tokens: Tokens, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
         chunk = text[start:end]
-        tokens = tokenize(chunk, start)
+        texts, starts, ends = tokens
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        written = texts[first:last]
         if _shouting(chunk):
             # An ALL-CAPS lead ("ROMBONGAN ... DIPIMPIN WAKIL WALI KOTA SOLOK, DR. ZULHENDRI SYAFRI"): read
             # its words as if written normally, so names and regions are recognised; the text stays as is.
-            tokens = tuple(
-                Token(t.text.title() if len(t.text) > 3 else t.text, t.start, t.end) for t in tokens
-            )
-        sentences.append(Sentence(len(sentences), start, end, chunk, tokens))
+            written = tuple(w.title() if len(w) > 3 else w for w in written)
+        sentences.append(
+            Sentence(len(sentences), start, end, chunk, written, starts[first:last], ends[first:last])
+        )
 
 
 _LOWER = re.compile(r"[^\W\d_A-Z]")  # a lower-case letter (any script), counted in C
 _UPPER = re.compile(r"[A-Z]")
+_ASCII_LOWER = string.ascii_lowercase.encode()
 
 
 def _shouting(chunk: str) -> bool:
     """Whether a sentence is written in capitals (at least 80 % of its letters, and 20 of them)."""
+    encoded = chunk.encode("utf-8", "surrogatepass")  # a-z are single bytes in UTF-8: quick to count
+    if (len(encoded) - len(encoded.translate(None, _ASCII_LOWER))) * 4 > len(chunk):
+        return False  # the common case: the lower-case a-z alone rule it out
     lower = len(_LOWER.findall(chunk))
     if lower * 4 > len(chunk):
-        return False  # the common case, decided without counting capitals
+        return False
     upper = len(_UPPER.findall(chunk))
     return upper >= 20 and upper >= 4 * lower
 
