@@ -109,13 +109,6 @@ def _decimal(value: float) -> Literal:
     return Literal(format(Decimal(repr(value)), "f"), datatype=XSD.decimal)
 
 
-def _url(url: str) -> Node:
-    """An IRI when `url` is a valid absolute IRI, else an xsd:anyURI literal."""
-    if _IRI_SCHEME.fullmatch(url) and not _IRI_FORBIDDEN.search(url):
-        return URIRef(url)
-    return Literal(url, datatype=XSD.anyURI)
-
-
 # --- reference data ---------------------------------------------------------------------------------------
 
 
@@ -234,9 +227,11 @@ def _sector_node(sector_id: str) -> ox.NamedNode:
     return ox.NamedNode(str(sector_iri(sector_id)))
 
 
-def _ox_url(url: str) -> Term:
-    found = _url(url)
-    return ox.NamedNode(url) if isinstance(found, URIRef) else ox.Literal(url, datatype=V.xsd_anyURI)
+def _url(url: str) -> Term:
+    """An IRI when `url` is a valid absolute IRI, else an xsd:anyURI literal."""
+    if _IRI_SCHEME.fullmatch(url) and not _IRI_FORBIDDEN.search(url):
+        return ox.NamedNode(url)
+    return ox.Literal(url, datatype=V.xsd_anyURI)
 
 
 class _ArticleMapper:
@@ -298,7 +293,7 @@ class _ArticleMapper:
         if published:
             self.add(iri, V.datePublished, ox.Literal(published, datatype=V.xsd_date))
         if article.url:
-            self.add(iri, V.url, _ox_url(article.url))
+            self.add(iri, V.url, _url(article.url))
         if article.source:
             self.add(iri, V.publisher, ox.Literal(article.source))
 

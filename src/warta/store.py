@@ -323,7 +323,8 @@ class GraphStore:
 
         Several times faster than a SPARQL update, in bounded memory: the quads go to the loader as they
         come (a generator of graphs is mapped while the loader's threads sort and write what came before),
-        and the loader holds at most a few batches of a million quads (about 1.5 GB each). The bulk
+        and the loader holds a few batches of them at a time (a whole 100k-article build peaked at 3.1 GB,
+        `bench/scale.py`). The bulk
         loader is not transactional, so when anything fails (a bad IRI, an interrupt, a full disk) the store
         is emptied again: it is left as it was. Only a killed process can leave part of the graphs behind;
         `warta build` then rewrites what differs.
@@ -493,7 +494,9 @@ def graph_items(graphs: Graphs) -> Iterable[tuple[str | URIRef, Iterable[Triple]
     return graphs.items() if isinstance(graphs, Mapping) else graphs
 
 
-def _first_triples(items: Iterator[tuple[str | URIRef, Iterable[Triple]]], enough: int) -> list:
+def _first_triples(
+    items: Iterator[tuple[str | URIRef, Iterable[Triple]]], enough: int
+) -> list[tuple[str | URIRef, list[Triple]]]:
     """The first graphs of `items`, read until they hold `enough` triples (or `items` ends)."""
     head: list[tuple[str | URIRef, list[Triple]]] = []
     total = 0
