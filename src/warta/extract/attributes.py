@@ -129,8 +129,17 @@ def _size_pattern() -> re.Pattern[str]:
     data = lexicon.visits()["size"]
     words = sorted(set(data["numbers"]) | set(data["multipliers"]), key=len, reverse=True)
     number = rf"(?:\d{{1,4}}|(?:(?:{'|'.join(words)})\s*)+)"
-    units = "|".join(re.escape(u) for u in sorted(data["units"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w.,])(?P<n>{number})\s+(?:orang\s+)?(?:{units})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.,])(?P<n>{number})\s+(?:orang\s+)?(?:{_units()})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _unit_pattern() -> re.Pattern[str]:
+    """A unit after white space: what every delegation size ends with, quick to look for."""
+    return re.compile(rf"\s(?:{_units()})(?!\w)", re.IGNORECASE)
+
+
+def _units() -> str:
+    return "|".join(re.escape(u) for u in sorted(lexicon.visits()["size"]["units"], key=len, reverse=True))
 
 
 def _number(text: str) -> int | None:
@@ -163,6 +172,8 @@ def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | N
         sentence = by_index.get(index)
         if sentence is None:
             continue
+        if _unit_pattern().search(sentence.text) is None:
+            continue  # most sentences state no size
         found = []
         for match in _size_pattern().finditer(sentence.text):
             value = _number(match.group("n"))
@@ -204,7 +215,8 @@ def visit_type(sentences: list[Sentence], own: set[int], others: set[int], title
 def _type_counts(sentences) -> Counter[str]:
     counts: Counter[str] = Counter()
     for sentence in sentences:
-        counts.update(cues.visit_types_in(sentence))
+        for kind, n in cues.visit_types_in(sentence).items():
+            counts[kind] += n
     return counts
 
 
@@ -227,7 +239,7 @@ def venue(
         sentence = by_index.get(index)
         if sentence is None:
             continue
-        words = cues.words_of(sentence)
+        words = sentence.words
         for k in [k for k, word in enumerate(words[:-1]) if word in ("di", "ke", "bertempat")]:
             if not heads.match_at(words, k + 1):
                 continue
@@ -271,6 +283,8 @@ def _venue_phrase(
 
 
 def _after_phrase(words: list[str], mention: Mention, phrases: cues.PhraseSet, window: int) -> bool:
+    if phrases.by_first.keys().isdisjoint(words[max(0, mention.first - window) : mention.first]):
+        return False  # the common case: no phrase starts in reach
     for k in range(mention.first - 1, max(-1, mention.first - window - 1), -1):
         if words[k] in (".", ";"):
             return False

@@ -98,21 +98,35 @@ def visit_type_phrases() -> dict[str, PhraseSet]:
 
 @cache
 def _visit_type_starts() -> frozenset[str]:
+    """The words any visit type's phrase starts with."""
     return frozenset(word for phrases in visit_type_phrases().values() for word in phrases.by_first)
 
 
 def visit_types_in(sentence: Sentence) -> dict[str, int]:
-    """How often a sentence names each type of visit (the types it names), read once per sentence."""
+    """How often a sentence names each type of visit (the types it names), read once per sentence. Each
+    type's phrases are matched as `PhraseSet.find` does, in one pass over the words for all types."""
     counts = sentence.memo.get(visit_types_in)
     if counts is None:
-        counts = {}
-        if not _visit_type_starts().isdisjoint(sentence.words):
-            for kind, phrases in visit_type_phrases().items():
-                spans = phrases.find(sentence.words)
-                if spans:
-                    counts[kind] = len(spans)
-        sentence.memo[visit_types_in] = counts
+        counts = sentence.memo[visit_types_in] = _count_visit_types(sentence.words)
     return counts
+
+
+def _count_visit_types(words: tuple[str, ...]) -> dict[str, int]:
+    """For each visit type, the number of its phrases in the words (as `find` would count them)."""
+    starts = _visit_type_starts()
+    if starts.isdisjoint(words):
+        return {}
+    types = visit_type_phrases()
+    found = dict.fromkeys(types, 0)
+    after = dict.fromkeys(types, 0)  # per type, the token after its last phrase found
+    for k in [k for k, word in enumerate(words) if word in starts]:
+        for kind, phrases in types.items():
+            if k >= after[kind] and words[k] in phrases.by_first:
+                n = phrases.match_at(words, k)
+                if n:
+                    found[kind] += 1
+                    after[kind] = k + n
+    return {kind: n for kind, n in found.items() if n}
 
 
 @cache
@@ -121,11 +135,6 @@ def trigger() -> PhraseSet:
     phrases = [p for ps in lexicon.visits()["visit_types"].values() for p in ps]
     data = lexicon.visits()["cues"]
     return _phrase_set(phrases + data["party_nouns"] + data["visit_verbs"] + data["host_verbs"])
-
-
-def words_of(sentence: Sentence) -> tuple[str, ...]:
-    """Lower-case words of a sentence, aligned with its tokens."""
-    return sentence.words
 
 
 _OBJECT_SKIP = frozenset(

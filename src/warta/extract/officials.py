@@ -102,7 +102,7 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
     lower = sentence.words
     found = []
     resume = 0  # the token after the last title (and its holder's name) read
-    for i in [k for k, word in enumerate(lower) if _may_start_title(word)]:
+    for i in _title_positions(lower):
         if i < resume:
             continue
         title = _title_at(texts, lower, i, hits)
@@ -238,7 +238,7 @@ def _title_at(texts: tuple[str, ...], lower: Sequence[str], i: int, hits: list[R
     if title.words == ("kepala",) and end == match[1]:
         return None
     text_end = region.first_token if region is not None and region.first_token >= j else end
-    text = " ".join(t for t in texts[j:text_end] if t not in "()")
+    text = " ".join([t for t in texts[j:text_end] if t not in "()"])
     if also is not None:
         text = f"{text} {' '.join(texts[also[0] : also[1]])}"
     return _Title(title, modifier, i, end, region, text.strip(" ,"))
@@ -288,11 +288,18 @@ def _title_starts() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(t.words[0] for t in _prefix_titles())
 
 
-@lru_cache(maxsize=1 << 16)
-def _may_start_title(word: str) -> bool:
-    """Whether a title (or a modifier before one) may start with the word: most words are ruled out here."""
+def _title_positions(lower: Sequence[str]) -> list[int]:
+    """The tokens a title (or a modifier before one) may start at; most sentences have none."""
     words, stems = _title_starts()
-    return word in words or word.startswith(stems)
+    if words.isdisjoint(lower) and not _stem_pattern().search(" " + " ".join(lower)):
+        return []
+    return [k for k, word in enumerate(lower) if word in words or word.startswith(stems)]
+
+
+@cache
+def _stem_pattern() -> re.Pattern[str]:
+    """A word starting with the stem of a prefix title ("kadisnaker"), in words each after a space."""
+    return re.compile(" (?:" + "|".join(re.escape(stem) for stem in _title_starts()[1]) + ")")
 
 
 @cache
@@ -325,7 +332,7 @@ def _continuation(texts: tuple[str, ...], lower: Sequence[str], k: int, hits: li
     also = None
     previous = lower[k - 1] if k > 0 else ""
     while k < len(texts):
-        hit = next((h for h in hits if h.first_token <= k < h.last_token), None)
+        hit = _region_at(hits, k)
         word = lower[k]
         if hit is not None:
             region = region or hit
@@ -358,6 +365,13 @@ def _continuation(texts: tuple[str, ...], lower: Sequence[str], k: int, hits: li
             break
         previous = word
     return k, region, also
+
+
+def _region_at(hits: list[RegionHit], k: int) -> RegionHit | None:
+    for hit in hits:
+        if hit.first_token <= k < hit.last_token:
+            return hit
+    return None
 
 
 def _unit_word(texts: tuple[str, ...], lower: Sequence[str], k: int) -> bool:

@@ -126,7 +126,7 @@ class _Context:
         self.hits = hits
         self.evidence = evidence
         self.published = _iso(article.published)
-        self.words = {s.index: cues.words_of(s) for s in sentences}
+        self.words = {s.index: s.words for s in sentences}
         self.dates_all = find_dates(article.text or "", self.published)
         self.dates: dict[int, list[DateMention]] = defaultdict(list)
         starts = [s.start for s in sentences]

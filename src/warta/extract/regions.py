@@ -8,9 +8,9 @@ is decided per mention; a bare name takes the kind the article gives it elsewher
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from warta.extract import lexicon
@@ -18,6 +18,7 @@ from warta.extract.text import Sentence, is_word
 from warta.gazetteer import Gazetteer, Region, name_key
 
 _MAX_WORDS = 5
+_MEMO_SIZE = 1 << 16  # tokens remembered per gazetteer
 _PREPOSITIONS = frozenset({"di", "ke", "dari", "asal", "se", "wilayah", "daerah", "kunjungi", "mengunjungi"})
 
 
@@ -54,6 +55,7 @@ class _Index:
     # The first words of every name, one, two ... all of them ("kota", "kota batu").
     beginnings: frozenset[str]
     by_initial: dict[str, list[tuple[str, tuple[Region, ...]]]]  # names by first letter, for misspellings
+    begins: dict[str, bool] = field(default_factory=dict)  # memo of `_begins_name`, by token
 
 
 @cache
@@ -108,29 +110,34 @@ def _name_form(token: str) -> str:
     return name_key(token) if token[0].isupper() or token == "dan" else "\0"
 
 
-@lru_cache(maxsize=1 << 16)
 def _begins_name(token: str, index: _Index) -> bool:
-    """Whether a capitalised token is a word that may begin a name of the gazetteer."""
-    return is_word(token) and _name_form(token).split(" ", 1)[0] in index.first_words
+    """Whether a capitalised token is a word that may begin a name of the gazetteer (remembered)."""
+    begins = index.begins.get(token)
+    if begins is None:
+        begins = is_word(token) and _name_form(token).split(" ", 1)[0] in index.first_words
+        if len(index.begins) < _MEMO_SIZE:
+            index.begins[token] = begins
+    return begins
 
 
 def _scan(sentence: Sentence, index: _Index):
     texts = sentence.texts
     words = sentence.words
+    prefix_ends = _prefixes_by_last()
     after_name = 0  # the token after the last name found: names do not overlap
     for i in [k for k, t in enumerate(texts) if t[0].isupper()]:
         if i < after_name:
             continue
-        misspelt = is_word(texts[i])  # a capitalised word that is no name may be a misspelt one
+        misspelt = True  # a capitalised word that is no name may be a misspelt one
         if _begins_name(texts[i], index):
-            keys = [_name_form(t) for t in texts[i : i + index.max_words]]  # of the tokens a name may span
-            for length in range(_longest_beginning(keys, index), 0, -1):
+            keys = _name_beginnings(texts, i, index)
+            for length in range(len(keys), 0, -1):
                 span = texts[i : i + length]
                 if not is_word(span[-1]):
                     continue
-                key = " ".join(keys[:length])
+                key = keys[length - 1]
                 candidates = index.surfaces.get(key)
-                if candidates is None or not _proper(span):
+                if candidates is None or not (length == 1 or _proper(span)):
                     continue
                 misspelt = False
                 if _not_a_region(words, i, i + length, index):
@@ -151,21 +158,24 @@ def _scan(sentence: Sentence, index: _Index):
                 after_name = i + length
                 break
         # A misspelt name follows a prefix (`_fuzzy` says which): most words are ruled out here.
-        if misspelt and i > 0 and (texts[i - 1] == ")" or words[i - 1] in _prefixes_by_last()):
-            fuzzy = _fuzzy(sentence, i, index)
+        if misspelt and i > 0 and (texts[i - 1] == ")" or words[i - 1] in prefix_ends):
+            fuzzy = _fuzzy(sentence, i, index) if is_word(texts[i]) else None
             if fuzzy is not None:
                 yield fuzzy, (fuzzy.region,), _name_form(texts[i])
 
 
-def _longest_beginning(keys: list[str], index: _Index) -> int:
-    """How many of the tokens (by their compared forms) read as the beginning of a name: no longer span can
-    be one."""
-    length, key = 0, keys[0]
-    while length < len(keys) and key in index.beginnings:
-        length += 1
-        if length < len(keys):
-            key = f"{key} {keys[length]}"
-    return length
+def _name_beginnings(texts: tuple[str, ...], i: int, index: _Index) -> list[str]:
+    """The compared forms of the spans from token i (of one token, two, ...) that begin a name of the
+    gazetteer: no longer span can be a name."""
+    spans: list[str] = []
+    end = min(i + index.max_words, len(texts))
+    key = _name_form(texts[i])
+    while key in index.beginnings:
+        spans.append(key)
+        if i + len(spans) >= end:
+            break
+        key = f"{key} {_name_form(texts[i + len(spans)])}"
+    return spans
 
 
 def _proper(span: tuple[str, ...]) -> bool:
@@ -200,8 +210,8 @@ def _prefix(words: tuple[str, ...], start: int) -> tuple[lexicon.RegionPrefix | 
         before = tuple([words[k] for k in positions])
     for prefix in _prefixes_by_last().get(before[-1] if before else "", ()):
         n = len(prefix.words)
-        if n <= len(before) and before[len(before) - n :] == prefix.words:
-            return prefix, positions[len(positions) - n]
+        if before[-n:] == prefix.words:  # (shorter when n > len(before): no match)
+            return prefix, positions[-n]
     return None, start
 
 
@@ -214,17 +224,17 @@ def _prefixes_by_last() -> dict[str, tuple[lexicon.RegionPrefix, ...]]:
 
 
 def _filter_kind(candidates: tuple[Region, ...], prefix: lexicon.RegionPrefix | None) -> tuple[Region, ...]:
-    if prefix is None or prefix.kind == "any":
+    if prefix is None or prefix.kind == "any" or len(candidates) == 1:
         return candidates
     return tuple(r for r in candidates if r.kind == prefix.kind) or candidates
 
 
 def _article_kinds(raw) -> dict[str, Counter]:
     """For each name, the kinds its prefixed mentions in this article give it."""
-    kinds: dict[str, Counter] = {}
+    kinds: dict[str, Counter] = defaultdict(Counter)
     for hit, candidates, key in raw:
         if hit.prefix is not None and hit.prefix.kind != "any" and len(candidates) == 1:
-            kinds.setdefault(key, Counter())[candidates[0].kind] += 1
+            kinds[key][candidates[0].kind] += 1
     return kinds
 
 

@@ -64,14 +64,10 @@ def collect_evidence(
         by_sentence[hit.sentence].append(hit)
     quotes = quote_spans(text)
     for sentence in sentences:
-        _score(
-            sentence,
-            by_sentence.get(sentence.index, []),
-            evidence,
-            1.0,
-            quotes,
-            names.get(sentence.index, set()),
-        )
+        if sentence.index in by_sentence:  # a sentence without regions gives no evidence
+            _score(
+                sentence, by_sentence[sentence.index], evidence, 1.0, quotes, names.get(sentence.index, set())
+            )
     if title is not None:
         _score(title, title_hits, evidence, TITLE_WEIGHT, [], set())
     dateline = _dateline(sentences, by_sentence)
@@ -108,7 +104,7 @@ def _parties(hits: list[RegionHit]) -> list[RegionHit]:
 
 def _groups(sentence: Sentence, hits: list[RegionHit]) -> list[list[RegionHit]]:
     """Regions written as one list: only commas, "dan", parentheses, locators and fillers between them."""
-    words = cues.words_of(sentence)
+    words = sentence.words
     fillers = _fillers()
     groups: list[list[RegionHit]] = []
     for hit in hits:
@@ -147,7 +143,7 @@ def _score(
     parties = _parties(hits)
     if not parties:
         return
-    words = cues.words_of(sentence)
+    words = sentence.words
     skip = {k for h in hits if h.locator for k in range(h.first_token, h.last_token)} | names
     trigger_ends = cues.visit_trigger_ends(sentence)
     for group in _groups(sentence, parties):
@@ -168,9 +164,10 @@ def _score(
             evidence.add(hit.region.code, role, strength * weight, sentence.index, hit.start)
             if toward:
                 evidence.toward[hit.region.code].add(sentence.index)
-        codes = frozenset(h.region.code for h in group)
-        if role == "visitor" and len(codes) > 1 and _joint(words, first.first_token, last.last_token):
-            evidence.joint.append(codes)
+        if role == "visitor" and len(group) > 1:
+            codes = frozenset([h.region.code for h in group])
+            if len(codes) > 1 and _joint(words, first.first_token, last.last_token):
+                evidence.joint.append(codes)
 
 
 def _joint(words: list[str], start: int, end: int) -> bool:
@@ -210,6 +207,10 @@ def _left_cue(sentence: Sentence, start: int, trigger_ends: list[int]) -> tuple[
     if named < k and cues.cue("party_nouns").ends_at(words, named):
         k = named  # "kunjungan Panitia Khusus (Pansus) Raperdasi Pendidikan DPR X"
     if k == 0:
+        return _received_before(words, start)
+    if words[k - 1] not in _left_cue_ends():  # the common case: none of the cues below ends at k
+        if cues.cue("done_by").ends_at(words, start):
+            return "visitor", STRONG
         return _received_before(words, start)
     if cues.cue("learn_from").ends_at(words, k):
         return "host", STRONG
@@ -274,6 +275,13 @@ def _right_cue(sentence: Sentence, end: int, skip: set[int]) -> tuple[str, float
         if phrases.match_at(words, k):
             return "visitor", STRONG
     return None
+
+
+@cache
+def _left_cue_ends() -> frozenset[str]:
+    """The last words of every cue `_left_cue` looks for right before a region."""
+    sets = [cues.cue(name) for name in ("learn_from", "toward", "origin", "party_nouns", "host_verbs", "at")]
+    return frozenset(word for phrases in sets for word in phrases.by_last) | {"bagi", "untuk"}
 
 
 @cache

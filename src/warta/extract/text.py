@@ -40,11 +40,12 @@ class Sentence:
     texts: tuple[str, ...]
     starts: tuple[int, ...]
     ends: tuple[int, ...]
-    words: tuple[str, ...] = field(init=False)
+    words: tuple[str, ...] = ()  # given when known, else made from `texts`
     memo: dict = field(default_factory=dict, repr=False)  # what cues.py reads once per sentence
 
     def __post_init__(self) -> None:
-        self.words = tuple(map(str.lower, self.texts))
+        if not self.words:
+            self.words = tuple(map(str.lower, self.texts))
 
 
 def is_word(token: str) -> bool:
@@ -67,17 +68,18 @@ def split_sentences(text: str) -> list[Sentence]:
     unless the word before the stop is an abbreviation (H., Drs., Kab., S.Sos.) or a single initial."""
     sentences: list[Sentence] = []
     tokens = tokenize(text)  # sentences end and start next to white space: no token spans two
+    words = tuple(map(str.lower, tokens[0]))
     start = 0
     abbr = abbreviations()
     for match in _SENTENCE_END.finditer(text):
-        end = match.start()
-        if match.group()[0] == ".":
+        end, mark = match.start(), text[match.start()]
+        if mark == ".":
             word = _word_before(text, end)
             if word and (word.lower() in abbr or (len(word) == 1 and word.isupper())):
                 continue
-        _add(sentences, text, tokens, start, match.end() if match.group()[0] != "\n" else end)
+        _add(sentences, text, tokens, words, start, match.end() if mark != "\n" else end)
         start = match.end()
-    _add(sentences, text, tokens, start, len(text))
+    _add(sentences, text, tokens, words, start, len(text))
     return sentences
 
 
@@ -88,22 +90,24 @@ def _word_before(text: str, end: int) -> str:
     return text[i:end].strip(".")
 
 
-def _add(sentences: list[Sentence], text: str, tokens: Tokens, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        chunk = text[start:end]
+def _add(
+    sentences: list[Sentence], text: str, tokens: Tokens, words: tuple[str, ...], start: int, end: int
+) -> None:
+    piece = text[start:end]
+    chunk = piece.strip()
+    if chunk:
+        start += len(piece) - len(piece.lstrip())  # past the white space before it
+        end = start + len(chunk)
         texts, starts, ends = tokens
         first, last = bisect_left(starts, start), bisect_left(starts, end)
-        written = texts[first:last]
+        written, lower = texts[first:last], words[first:last]
         if _shouting(chunk):
             # An ALL-CAPS lead ("ROMBONGAN ... DIPIMPIN WAKIL WALI KOTA SOLOK, DR. ZULHENDRI SYAFRI"): read
             # its words as if written normally, so names and regions are recognised; the text stays as is.
             written = tuple(w.title() if len(w) > 3 else w for w in written)
+            lower = ()  # made from the words as read
         sentences.append(
-            Sentence(len(sentences), start, end, chunk, written, starts[first:last], ends[first:last])
+            Sentence(len(sentences), start, end, chunk, written, starts[first:last], ends[first:last], lower)
         )
 
 
