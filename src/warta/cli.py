@@ -113,6 +113,18 @@ def format_option(choices: tuple[str, ...], default: str) -> Callable[[F], F]:
     )
 
 
+def timeout_option(help_text: str) -> Callable[[F], F]:
+    """--timeout SECONDS, 30 by default, 0 for no limit."""
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(min=0),
+        default=30.0,
+        show_default=True,
+        metavar="SECONDS",
+        help=help_text,
+    )
+
+
 def output_option(command: F) -> F:
     return click.option(
         "-o",
@@ -291,14 +303,7 @@ def extract(inputs: tuple[str, ...], output: str, no_evidence: bool, jobs: int) 
 )
 @format_option(("table", "csv", "tsv", "json", "turtle"), "table")
 @click.option("--limit", type=click.IntRange(min=0), help="Print at most N rows (or triples).")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop the query after this long (0: no limit).",
-)
+@timeout_option("Stop the query after this long (0: no limit).")
 @store_option
 @verbosity_options
 def query(
@@ -402,14 +407,7 @@ def queries(name: str | None, fmt: str) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Stop a query after this long and answer 503 (0: no limit).",
-)
+@timeout_option("Stop a query after this long and answer 503 (0: no limit).")
 @click.option(
     "--max-results",
     type=click.IntRange(min=1),
