@@ -101,6 +101,11 @@ AFFIXES = [
         "Paparan disampaikan Direktur RSUD Sleman dr. Cahya Purnama.",
         "Cahya Purnama",
     ),
+    # a veterinarian's "drh." before the name, after a unit that ends in a capitalised word
+    (
+        "Tamu diterima Kepala Dinas Peternakan dan Kesehatan Hewan Kabupaten Sleman, drh. Sri Wahyuni, M.Vet.",
+        "Sri Wahyuni",
+    ),
 ]
 
 
@@ -303,9 +308,18 @@ NOT_OFFICIALS = [
     "Sekda Kota Madiun Jumat (7/6) pagi memimpin rapat.",
     "Wali Kota Madiun, Minggu, membuka lomba kebersihan.",
     "Wakil Bupati Sleman Rabu lalu membuka pameran.",
+    # a title inside the name of a building or a room: the words after it are a place
+    "Pertemuan digelar di Ruang Garuda, Kantor Bupati Sleman, Beran.",
+    "Tamu diterima di Ruang Rapat Sekda, Gedung B Kompleks Balai Kota Madiun.",
+    "Makan malam disiapkan di Rumah Dinas Wali Kota, Jalan Pahlawan.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_OFFICIALS)
 def test_not_an_official(text) -> None:
     assert _officials(text) == []
+
+
+def test_diplomats_are_officials_of_no_region() -> None:
+    text = "Di Busan, Konsul Jenderal RI, Dra. Wulan Sekarsari, M.A., membuka pameran produk daerah."
+    assert _roles(text) == [("Wulan Sekarsari", "Konsul Jenderal RI", "other")]

@@ -1,10 +1,11 @@
 """Quality regression: extract the scored corpora and hold each metric to its floor.
 
-`dev` holds the project's targets. `genre` is a held-out set written for testing (never tune rules to it);
-its floors sit a little under what the extractor scored when they were set:
+`dev` holds the project's targets. `genre`, `genre2` and `genre3` are sets written for testing by sessions
+that did not read the extractor (never tune rules to them); their floors sit a little under what the
+extractor scored on the newest of them, `genre3`, when it was added:
 
-    genre, measured: regions 1.000, officials 0.984, role_class 1.000, pairs 1.000, date / delegation_size /
-    leader / received_by / visit_type 1.000 each, sectors 0.887.
+    genre3, measured: regions 0.990, officials 0.996, role_class 0.974, pairs 0.947, date 0.972,
+    delegation_size 0.944, leader 0.972, received_by 0.972, visit_type 1.000, sectors 0.917.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ METRICS: dict[str, Callable[[Report], float | None]] = {
     "sectors_f1": lambda r: r.sectors.f1,
 }
 
-CORPORA = {"dev": DEV_TARGETS, "genre": GENRE_FLOORS}
+CORPORA = {"dev": DEV_TARGETS, "genre": GENRE_FLOORS, "genre2": GENRE_FLOORS, "genre3": GENRE_FLOORS}
 CASES = [(corpus, metric) for corpus, floors in CORPORA.items() for metric in floors]
 
 

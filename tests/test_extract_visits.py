@@ -100,6 +100,18 @@ def test_several_delegations_one_visit_each() -> None:
     assert [v.visitor_body for v in visits] == ["executive", "executive", "legislature"]
 
 
+def test_one_sentence_naming_two_delegations_gives_each_its_own_body() -> None:
+    text = (
+        "Pemkot Madiun menerima dua rombongan sekaligus, Kamis (6/6/2024). Rombongan pertama datang dari "
+        "Pemerintah Kabupaten Sleman, sedangkan rombongan kedua adalah Komisi II DPRD Kabupaten Banyumas. "
+        "Rombongan Sleman melakukan studi tiru soal bank sampah. Rombongan DPRD Banyumas melakukan "
+        "kunjungan kerja terkait pasar rakyat."
+    )
+    visits = _visits(text)
+    assert _pairs(visits) == [([SLEMAN], MADIUN_CITY), ([BANYUMAS], MADIUN_CITY)]
+    assert [v.visitor_body for v in visits] == ["executive", "legislature"]
+
+
 @pytest.mark.parametrize(
     "opening",
     [

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from warta.evaluate import names_match, normalize_name
-from warta.extract import lexicon
+from warta.extract import cues, lexicon
 from warta.extract.regions import RegionHit
 from warta.extract.text import Sentence, is_word
 
@@ -108,6 +108,9 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
         title = _title_at(texts, lower, i, hits)
         if title is None:
             continue
+        if _names_a_building(lower, title.first):
+            resume = title.end  # "Kantor Bupati X", "Ruang Rapat Sekda": a place, not the official
+            continue
         name = _holder(texts, lower, title, hits)
         if name is not None and any(h.first_token < name[1] and h.last_token > name[0] for h in hits):
             name = None  # a region's name is no person's: "Kantor Wali Kota Batam, Batam Centre"
@@ -140,6 +143,20 @@ def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]
         else:
             resume = title.end
     return found
+
+
+def _names_a_building(lower: Sequence[str], first: int) -> bool:
+    """Whether a venue's head stands right before a title, perhaps with a word of a room between: "Kantor
+    Bupati", "Ruang Rapat Sekda", "Rumah Dinas Wali Kota"."""
+    heads = cues.phrases("venue", "heads")
+    if heads.ends_at(lower, first):
+        return True
+    return first > 0 and lower[first - 1] in _room_words() and heads.ends_at(lower, first - 1)
+
+
+@cache
+def _room_words() -> frozenset[str]:
+    return frozenset(lexicon.visits()["venue"]["room_words"])
 
 
 def _holder(

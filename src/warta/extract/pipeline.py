@@ -201,7 +201,7 @@ class _Context:
                 sorted(own if others else own | self._about_party()),
                 lead_body,
                 self._institutions(visitor),
-                self._host_tokens(host),
+                self._foreign_tokens(host, visitor, others),
             ),
             date=attributes.visit_date(self.dates, core, self.trigger_sentences, self._day_months(), day),
             delegation_size=attributes.delegation_size(self.sentences, size_sentences),
@@ -287,6 +287,28 @@ class _Context:
                 found[mention.sentence].update(range(mention.first, mention.last))
         return found
 
+    def _foreign_tokens(self, host: str, visitor: str, others: list[str]) -> dict[int, set[int]]:
+        """Per sentence, the tokens that speak of someone else than the visitor: the host's (see
+        `_host_tokens`), and, where other delegations are named in the sentence too, the tokens nearer to one
+        of their names than to the visitor's ("Rombongan pertama dari Pemkab A, sedangkan rombongan kedua
+        Komisi I DPRD B": "DPRD" is B's)."""
+        found = self._host_tokens(host)
+        if not others:
+            return found
+        by_sentence: dict[int, list[RegionHit]] = defaultdict(list)
+        for hit in self.hits:
+            if hit.region.code == visitor or hit.region.code in others:
+                by_sentence[hit.sentence].append(hit)
+        for index, hits in by_sentence.items():
+            ours = [h for h in hits if h.region.code == visitor]
+            theirs = [h for h in hits if h.region.code != visitor]
+            if not theirs:
+                continue
+            for k in range(len(self.sentences[index].texts)):
+                if not ours or _distance(k, theirs) < _distance(k, ours):
+                    found[index].add(k)
+        return found
+
     def _place(self, name: str | None, code: str) -> None:
         """An official named as leading or receiving a visit serves the visiting or host region."""
         for mention in self.mentions:
@@ -333,3 +355,10 @@ def _iso(value: str | None) -> dt.date | None:
 
 
 __all__ = ["extract_article", "extract_articles", "lexicon"]
+
+
+def _distance(token: int, hits: list[RegionHit]) -> int:
+    """How many tokens lie between a token and the nearest of the region names (0: inside one)."""
+    return min(
+        h.first_token - token if token < h.first_token else max(0, token - h.last_token + 1) for h in hits
+    )
