@@ -103,7 +103,8 @@ AFFIXES = [
     ),
     # a veterinarian's "drh." before the name, after a unit that ends in a capitalised word
     (
-        "Tamu diterima Kepala Dinas Peternakan dan Kesehatan Hewan Kabupaten Sleman, drh. Sri Wahyuni, M.Vet.",
+        "Tamu diterima Kepala Dinas Peternakan dan Kesehatan Hewan Kabupaten Sleman, "
+        "drh. Sri Wahyuni, M.Vet.",
         "Sri Wahyuni",
     ),
 ]

@@ -18,6 +18,7 @@ from warta.facts import Article, Visit
 
 SLEMAN, MADIUN_CITY, BANYUMAS, KULON_PROGO = "34.04", "35.77", "33.02", "34.01"
 BANYUWANGI, LUMAJANG = "35.10", "35.08"
+JAWA_TENGAH = "33"
 
 # An opening sentence told from the visitor's side; attribute tables add the sentence under test after it.
 OPENING = "Pemkab Sleman melakukan studi tiru ke Pemkot Madiun, Kamis (6/6/2024). "
@@ -240,7 +241,13 @@ SIZES = [
         "Sebanyak 15 anggota dewan hadir, didampingi 6 staf sekretariat, sehingga totalnya 21 orang.",
         21,
     ),
+    # parts without their total are summed
+    ("Rombongan terdiri dari delapan anggota Komisi B dan empat staf sekretariat dewan.", 12),
+    ("Rombongan terdiri atas 10 kepala OPD, 5 anggota DPRD dan 3 pendamping.", 18),
+    # a total, then its parts: the total
+    ("Rombongan sebanyak 30 orang, terdiri dari 20 anggota DPRD dan 10 staf.", 30),
     # numbers that are not the delegation
+    ("Turut hadir dua staf ahli dan dua kepala bagian.", None),
     ("Kota Madiun berpenduduk 200.000 jiwa dan memiliki 27 kelurahan.", None),
     ("Sleman memiliki 86 desa dengan 1.100.000 jiwa.", None),
     ("Retribusi sampah di Madiun naik 15 persen menjadi Rp 2 miliar.", None),
@@ -450,3 +457,33 @@ def test_visit_evidence_is_the_sentence_at_its_offsets(text) -> None:
     assert text[evidence.start : evidence.end] == evidence.text
     assert evidence.text == evidence.text.strip() and "\n" not in evidence.text
     assert "Sleman" in evidence.text or "Madiun" in evidence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the delegation comes from villages of a regency, and goes to a village of another
+        "Sebanyak 15 kepala desa dari Kecamatan Ngaglik dan Kecamatan Depok, Kabupaten Sleman, melakukan "
+        "studi banding ke Desa Sumberejo, Kecamatan Taman, Kota Madiun, Kamis (6/6/2024).",
+        "Para lurah dari Kapanewon Godean, Kabupaten Sleman, berkunjung ke Kelurahan Nambangan Lor, "
+        "Kota Madiun, Kamis (6/6/2024).",
+    ],
+)
+def test_places_below_a_regency_pass_their_cue_to_it(text) -> None:
+    assert _pairs(_visits(text)) == [([SLEMAN], MADIUN_CITY)]
+
+
+def test_a_provincial_agency_travels_with_a_regency_agency() -> None:
+    text = (
+        "Badan Perencanaan Pembangunan Daerah (Bappeda) Provinsi Jawa Tengah bersama Bappeda Kabupaten "
+        "Banyumas melakukan studi banding ke Pemkot Madiun, Kamis (6/6/2024)."
+    )
+    assert _pairs(_visits(text)) == [([JAWA_TENGAH, BANYUMAS], MADIUN_CITY)]
+
+
+def test_the_host_agency_is_not_the_delegation_body() -> None:
+    text = (
+        "Komisi B DPRD Kabupaten Banyumas melakukan kunjungan kerja ke Dinas Pertanian Kota Madiun, "
+        "Kamis (6/6/2024). Rombongan diterima Kepala Dinas Pertanian Kota Madiun, Ir. Bagus Santosa."
+    )
+    assert _only(text).visitor_body == "legislature"

@@ -129,7 +129,7 @@ def _size_pattern() -> re.Pattern[str]:
     data = lexicon.visits()["size"]
     words = sorted(set(data["numbers"]) | set(data["multipliers"]), key=len, reverse=True)
     number = rf"(?:\d{{1,4}}|(?:(?:{'|'.join(words)})\s*)+)"
-    return re.compile(rf"(?<![\w.,])(?P<n>{number})\s+(?:orang\s+)?(?:{_units()})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.,])(?P<n>{number})\s+(?:orang\s+)?(?P<unit>{_units()})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -139,7 +139,14 @@ def _unit_pattern() -> re.Pattern[str]:
 
 
 def _units() -> str:
-    return "|".join(re.escape(u) for u in sorted(lexicon.visits()["size"]["units"], key=len, reverse=True))
+    size = lexicon.visits()["size"]
+    units = size["units"] + size["part_units"]
+    return "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+
+
+@cache
+def _part_units() -> frozenset[str]:
+    return frozenset(lexicon.visits()["size"]["part_units"])
 
 
 def _number(text: str) -> int | None:
@@ -175,16 +182,40 @@ def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | N
         if _unit_pattern().search(sentence.text) is None:
             continue  # most sentences state no size
         found = []
+        previous = None  # the part before, while the sentence lists the delegation's parts
         for match in _size_pattern().finditer(sentence.text):
             value = _number(match.group("n"))
             if value is not None and 1 < value < 5000:
                 before = sentence.text[max(0, match.start() - 20) : match.start()].lower().split()
                 last = before[-1] if before else ""
                 rank = 0 if last in totals else 1 if last in cues_ else 2
-                found.append((rank, len(found), value))
+                joined = previous is not None and _next_part(sentence.text[previous[3] : match.start()])
+                if previous is not None and joined and rank != 0:
+                    # "sembilan anggota Komisi II dan tiga staf": a breakdown without its total, summed
+                    found[-1] = previous = (previous[0], previous[1], previous[2] + value, match.end())
+                    continue
+                if match.group("unit").lower() in _part_units():
+                    previous = None  # "dua staf ahli" alone is no delegation
+                    continue
+                previous = (rank, len(found), value, match.end())
+                found.append(previous)
         if found:
             return min(found)[2]
     return None
+
+
+_NEXT_PART = re.compile(r"[^,;.()\d]{0,40}?(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)", re.IGNORECASE)
+
+
+def _next_part(between: str) -> bool:
+    """Whether the text between two sizes joins parts of one list: the first part's words, then ", ", "dan"
+    or "serta" (not "terdiri dari", which opens the breakdown of a total)."""
+    if _NEXT_PART.fullmatch(between) is None:
+        return False
+    return not set(between.lower().split()) & _BREAKDOWN_OPENERS
+
+
+_BREAKDOWN_OPENERS = frozenset({"terdiri", "yaitu", "yakni", "meliputi", "antara", "masing-masing"})
 
 
 # --- visit type ---------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from warta.extract.attributes import Mention
 from warta.extract.dates import DateMention, find_dates
 from warta.extract.officials import OfficialHit, find_officials, merge_officials, same_person
 from warta.extract.regions import RegionHit, find_regions
-from warta.extract.roles import RoleEvidence, collect_evidence, decide, quote_spans
+from warta.extract.roles import RoleEvidence, agency_start, collect_evidence, decide, quote_spans
 from warta.extract.sectors import find_sectors, purpose_sentences
 from warta.extract.text import Sentence, split_sentences, tokenize
 from warta.facts import Article, ArticleFacts, Evidence, Official, RegionMention, Visit
@@ -277,11 +277,13 @@ class _Context:
         return {s.index for s in self.sentences if s.words and party.match_at(s.words, 0)}
 
     def _host_tokens(self, host: str) -> dict[int, set[int]]:
-        """Per sentence, the tokens that speak of the host: its prefixed name and its officials' mentions."""
+        """Per sentence, the tokens that speak of the host: its prefixed name with an agency's before it, and
+        its officials' mentions."""
         found: dict[int, set[int]] = defaultdict(set)
         for hit in self.hits:
             if hit.region.code == host:
-                found[hit.sentence].update(range(hit.first_token, hit.last_token))
+                start = agency_start(self.sentences[hit.sentence], hit.first_token)  # "Dinas X Kota Y"
+                found[hit.sentence].update(range(start, hit.last_token))
         for mention in self.mentions:
             if mention.person.region == host:
                 found[mention.sentence].update(range(mention.first, mention.last))

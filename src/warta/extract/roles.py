@@ -27,6 +27,7 @@ MEDIUM = 2.0
 WEAK = 1.0
 _STOP = frozenset({".", ";", "?", "!"})
 _LIST_JOIN = frozenset({",", "dan", "serta", "maupun", "&", "(", ")", "/"})
+_JOINT_GAP = 4  # words from "bersama" to the next region's name: "bersama Dinas Koperasi Kabupaten"
 
 
 @dataclass(slots=True)
@@ -98,21 +99,62 @@ def _dateline(sentences: list[Sentence], by_sentence: dict[int, list[RegionHit]]
     return None
 
 
-def _parties(hits: list[RegionHit]) -> list[RegionHit]:
-    return [h for h in hits if not h.locator and (h.region.kind != "province" or h.institution != "none")]
+def _parties(sentence: Sentence, hits: list[RegionHit]) -> list[RegionHit]:
+    """The regions that may act: not locators, and a province only through an institution ("Pemprov X",
+    "DPRD Provinsi X", "Bappeda Provinsi X"): a bare "Provinsi X" mostly says where something is."""
+    acting = [h for h in hits if not h.locator]
+    return [
+        h
+        for h in acting
+        if h.region.kind != "province" or h.institution != "none" or _agency_before(sentence, h.first_token)
+    ]
+
+
+def _agency_before(sentence: Sentence, k: int) -> bool:
+    """Whether an agency's name ends right before token k: an acronym ("BPBD", "(Bappeda)") or a word of a
+    unit ("Dinas Pariwisata", "Bappeda")."""
+    return agency_start(sentence, k) < k
+
+
+def agency_start(sentence: Sentence, k: int) -> int:
+    """The first token of the agency's name that ends right before token k ("Dinas Peternakan dan Kesehatan
+    Hewan Provinsi X", "Badan Perencanaan Pembangunan Daerah (Bappeda) Provinsi X"), or k when none does."""
+    texts, words = sentence.texts, sentence.words
+    units = lexicon.unit_words()
+    start = k
+    while start > 0:
+        text, word = texts[start - 1], words[start - 1]
+        if text in ("(", ")") or _acronym(text) or (text[0].isupper() and word in units):
+            start -= 1
+        elif word in ("dan", "serta") and start > 1 and texts[start - 2][0].isupper():
+            start -= 1  # inside the name: "Dinas Koperasi dan UKM"
+        else:
+            break
+    while start < k and (words[start] in ("dan", "serta", ")") or texts[start] == "("):
+        start += 1  # a name does not begin with a joining word or a bracket
+    return start
 
 
 def _groups(sentence: Sentence, hits: list[RegionHit]) -> list[list[RegionHit]]:
-    """Regions written as one list: only commas, "dan", parentheses, locators and fillers between them."""
+    """Regions written as one list: only commas, "dan", parentheses, locators and fillers between them; or
+    an institution joined to the one before by "bersama" and at most a few words ("Bappeda Provinsi A
+    bersama Bappeda Kabupaten B")."""
     words = sentence.words
     fillers = _fillers()
+    joint = cues.cue("joint")
     groups: list[list[RegionHit]] = []
     for hit in hits:
         if groups:
             previous = groups[-1][-1]
             between = words[previous.last_token : hit.first_token]
             joined = all(w in _LIST_JOIN or w in fillers for w in between)
-            if joined and (not between or any(w in _LIST_JOIN for w in between)):
+            together = (
+                hit.prefix is not None
+                and len(between) <= _JOINT_GAP
+                and joint.match_at(between, 0) > 0
+                and not _LIST_JOIN.intersection(between)
+            )
+            if (joined and (not between or any(w in _LIST_JOIN for w in between))) or together:
                 groups[-1].append(hit)
                 continue
         groups.append([hit])
@@ -140,7 +182,7 @@ def _score(
     quotes: list[tuple[int, int]],
     names: set[int],
 ) -> None:
-    parties = _parties(hits)
+    parties = _parties(sentence, hits)
     if not parties:
         return
     words = sentence.words
@@ -150,7 +192,7 @@ def _score(
         first, last = group[0], group[-1]
         role, strength = _left_cue(sentence, first.first_token, trigger_ends)
         toward = role == "host" and cues.cue("toward").ends_at(
-            words, _skip_fillers(sentence, first.first_token)
+            words, _cue_end(sentence, first.first_token)
         )
         right = _right_cue(sentence, last.last_token, skip)
         if right is not None and (role is None or right[1] > strength):
@@ -175,6 +217,34 @@ def _joint(words: list[str], start: int, end: int) -> bool:
     bersama"."""
     joint = cues.cue("joint")
     return any(joint.match_at(words, k) for k in range(max(0, start - 2), min(len(words), end + 8)))
+
+
+def _cue_end(sentence: Sentence, start: int) -> int:
+    """Where a cue before a region would end: back over fillers, and over the smaller places the region
+    locates ("ke Desa Ponggok, Kecamatan Polanharjo, Kabupaten X")."""
+    k = _skip_fillers(sentence, start)
+    placed = _skip_places(sentence, k)
+    return k if placed == k else _skip_fillers(sentence, placed)
+
+
+def _skip_places(sentence: Sentence, k: int) -> int:
+    """Step back over places below a regency written before a region, each a place word and its capitalised
+    name, joined by commas, "dan" or "serta"."""
+    words, texts = sentence.words, sentence.texts
+    places = _places()
+    while k > 0 and words[k - 1] in (",", "dan", "serta"):
+        name = k - 1  # the first word of the place's name
+        while name > 0 and texts[name - 1][0].isupper() and words[name - 1] not in places and k - name < 5:
+            name -= 1
+        if name == k - 1 or name == 0 or words[name - 1] not in places:
+            break
+        k = name - 1
+    return k
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(lexicon.visits()["cues"]["places"])
 
 
 def _skip_fillers(sentence: Sentence, start: int, body_names: bool = False) -> int:
@@ -202,7 +272,7 @@ def _acronym(token: str) -> bool:
 
 def _left_cue(sentence: Sentence, start: int, trigger_ends: list[int]) -> tuple[str | None, float]:
     words = sentence.words
-    k = _skip_fillers(sentence, start)
+    k = _cue_end(sentence, start)
     named = _skip_fillers(sentence, start, body_names=True)
     if named < k and cues.cue("party_nouns").ends_at(words, named):
         k = named  # "kunjungan Panitia Khusus (Pansus) Raperdasi Pendidikan DPR X"
