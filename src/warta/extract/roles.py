@@ -191,9 +191,7 @@ def _score(
     for group in _groups(sentence, parties):
         first, last = group[0], group[-1]
         role, strength = _left_cue(sentence, first.first_token, trigger_ends)
-        toward = role == "host" and cues.cue("toward").ends_at(
-            words, _cue_end(sentence, first.first_token)
-        )
+        toward = role == "host" and cues.cue("toward").ends_at(words, _cue_end(sentence, first.first_token))
         right = _right_cue(sentence, last.last_token, skip)
         if right is not None and (role is None or right[1] > strength):
             role, strength = right
