@@ -487,3 +487,14 @@ def test_the_host_agency_is_not_the_delegation_body() -> None:
         "Kamis (6/6/2024). Rombongan diterima Kepala Dinas Pertanian Kota Madiun, Ir. Bagus Santosa."
     )
     assert _only(text).visitor_body == "legislature"
+
+
+def test_who_received_the_delegation_at_a_ministry_did_not_receive_it_at_the_host() -> None:
+    text = (
+        "Komisi A DPRD Kabupaten Banyumas melakukan kunjungan kerja ke Jakarta dan Kota Madiun, Senin "
+        "(3/6/2024). Di Jakarta, rombongan berkonsultasi ke Kementerian Dalam Negeri. Rombongan diterima "
+        "Analis Kebijakan Ahli Muda, Darmawan Saputra. Keesokan harinya rombongan melanjutkan kunjungan kerja "
+        "ke DPRD Kota Madiun. Kunjungan diterima Ketua Komisi I DPRD Kota Madiun, Ir. Hadi Prasetyo."
+    )
+    visit = _only(text)
+    assert (visit.host, visit.received_by) == (MADIUN_CITY, "Hadi Prasetyo")

@@ -181,7 +181,7 @@ class _Context:
         lead = attributes.leader(visitor_mentions, unplaced, self.words, establishing, self.quotes)
         received = attributes.receiver(
             host_mentions,
-            [m for m in unplaced if m.person.name != lead],
+            [m for m in unplaced if m.person.name != lead and not self._at_national_body(m)],
             self.words,
             self.quotes,
             own - other_sentences if others else None,
@@ -222,7 +222,7 @@ class _Context:
             region = mention.person.region
             if region in codes:
                 found.append(mention)
-            elif region is None and not others:
+            elif region is None and not others and not self._at_national_body(mention):
                 sentence_codes = {h.region.code for h in self.hits if h.sentence == mention.sentence}
                 if (
                     sentence_codes & set(codes)
@@ -310,6 +310,15 @@ class _Context:
                 if not ours or _distance(k, theirs) < _distance(k, ours):
                     found[index].add(k)
         return found
+
+    def _at_national_body(self, mention: Mention) -> bool:
+        """Whether an official of no known region is told of at a ministry or another national body (named
+        in the sentence or the one before): who received the delegation there did not receive it at the host
+        ("berkonsultasi ke Kementerian ... Rombongan diterima Analis Hukum X")."""
+        national = cues.cue("not_regional")
+        return any(
+            national.find_in(self.sentences[i]) for i in (mention.sentence - 1, mention.sentence) if i >= 0
+        )
 
     def _place(self, name: str | None, code: str) -> None:
         """An official named as leading or receiving a visit serves the visiting or host region."""
