@@ -214,3 +214,14 @@ NOT_MISSPELT = [
 @pytest.mark.parametrize("sentence", NOT_MISSPELT)
 def test_misspelling_needs_a_title_and_one_edit(hits_of, sentence) -> None:
     assert hits_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Pemain binaan Kabupaten Banyumas kini memperkuat Persela Lamongan dan PSIS Semarang.", {"33.02"}),
+        ("Laga Persik Kediri melawan PSMS Medan digelar malam ini.", set()),
+    ],
+)
+def test_a_football_club_is_not_its_town(text, codes) -> None:
+    assert _codes(text) == codes

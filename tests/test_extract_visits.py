@@ -493,8 +493,8 @@ def test_who_received_the_delegation_at_a_ministry_did_not_receive_it_at_the_hos
     text = (
         "Komisi A DPRD Kabupaten Banyumas melakukan kunjungan kerja ke Jakarta dan Kota Madiun, Senin "
         "(3/6/2024). Di Jakarta, rombongan berkonsultasi ke Kementerian Dalam Negeri. Rombongan diterima "
-        "Analis Kebijakan Ahli Muda, Darmawan Saputra. Keesokan harinya rombongan melanjutkan kunjungan kerja "
-        "ke DPRD Kota Madiun. Kunjungan diterima Ketua Komisi I DPRD Kota Madiun, Ir. Hadi Prasetyo."
+        "Analis Kebijakan Ahli Muda, Darmawan Saputra. Keesokan harinya rombongan melanjutkan kunjungan "
+        "kerja ke DPRD Kota Madiun. Kunjungan diterima Ketua Komisi I DPRD Kota Madiun, Ir. Hadi Prasetyo."
     )
     visit = _only(text)
     assert (visit.host, visit.received_by) == (MADIUN_CITY, "Hadi Prasetyo")

@@ -8,6 +8,7 @@ is decided per mention; a bare name takes the kind the article gives it elsewher
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -50,6 +51,7 @@ class _Index:
     weak: frozenset[str]
     not_before: frozenset[str]
     not_after: frozenset[str]
+    not_before_pattern: re.Pattern[str]  # club names and the like: "Persela Lamongan", "PSIS Semarang"
     max_words: int
     first_words: frozenset[str]  # first word of every name: a token that is none of these starts no name
     # The first words of every name, one, two ... all of them ("kota", "kota batu").
@@ -67,6 +69,7 @@ def _index(gazetteer: Gazetteer) -> _Index:
         weak=frozenset(name_key(n) for n in data["weak"]["names"]),
         not_before=frozenset(w.lower().rstrip(".") for w in data["not_region"]["before"]),
         not_after=frozenset(w.lower() for w in data["not_region"]["after"]),
+        not_before_pattern=re.compile("|".join(data["not_region"]["before_patterns"])),
         max_words=min(_MAX_WORDS, max(len(k.split()) for k in surfaces)),
         first_words=frozenset(k.split()[0] for k in surfaces),
         beginnings=frozenset(_beginnings(surfaces)),
@@ -187,7 +190,11 @@ def _proper(span: tuple[str, ...]) -> bool:
 def _not_a_region(words: tuple[str, ...], start: int, end: int, index: _Index) -> bool:
     before = words[start - 1] if start > 0 else ""
     after = words[end] if end < len(words) else ""
-    return before in index.not_before or after in index.not_after
+    return (
+        before in index.not_before
+        or after in index.not_after
+        or (before != "" and index.not_before_pattern.fullmatch(before) is not None)
+    )
 
 
 def _prefix(words: tuple[str, ...], start: int) -> tuple[lexicon.RegionPrefix | None, int]:
