@@ -1,11 +1,14 @@
 """Quality regression: extract the scored corpora and hold each metric to its floor.
 
-`dev` holds the project's targets. `genre`, `genre2` and `genre3` are sets written for testing by sessions
+`dev` holds the project's targets. `genre` to `genre4` are sets written for testing by sessions
 that did not read the extractor (never tune rules to them); their floors sit a little under what the
-extractor scored on the newest of them, `genre3`, when it was added:
+extractor scored on the newest of them when they were added:
 
-    genre3, measured: regions 0.990, officials 0.996, role_class 0.974, pairs 0.947, date 0.972,
-    delegation_size 0.944, leader 0.972, received_by 0.972, visit_type 1.000, sectors 0.917.
+    genre3, measured when its floors were set: regions 0.990, officials 0.996, role_class 0.974,
+    pairs 0.947, date 0.972, delegation_size 0.944, leader 0.972, received_by 0.972, visit_type 1.000,
+    sectors 0.917.
+    genre4, measured when it was added: regions 0.991, officials 0.980, role_class 1.000, pairs 0.959,
+    date 1.000, delegation_size 0.800, leader 0.971, received_by 0.971, visit_type 1.000, sectors 0.919.
 """
 
 from __future__ import annotations
@@ -46,6 +49,11 @@ GENRE_FLOORS = {
     "sectors_f1": 0.80,
 }
 
+# genre4 counts the leader into a delegation listed without him ("dipimpin X ... membawa delapan anggota
+# dan dua staf" = 11) where the dev gold does not ("dipimpin X, yang membawa 30 orang" = 30): its size floor
+# is lower.
+GENRE4_FLOORS = {**GENRE_FLOORS, "delegation_size": 0.78}
+
 METRICS: dict[str, Callable[[Report], float | None]] = {
     "regions_f1": lambda r: r.regions.f1,
     "officials_f1": lambda r: r.officials.f1,
@@ -59,7 +67,13 @@ METRICS: dict[str, Callable[[Report], float | None]] = {
     "sectors_f1": lambda r: r.sectors.f1,
 }
 
-CORPORA = {"dev": DEV_TARGETS, "genre": GENRE_FLOORS, "genre2": GENRE_FLOORS, "genre3": GENRE_FLOORS}
+CORPORA = {
+    "dev": DEV_TARGETS,
+    "genre": GENRE_FLOORS,
+    "genre2": GENRE_FLOORS,
+    "genre3": GENRE_FLOORS,
+    "genre4": GENRE4_FLOORS,
+}
 CASES = [(corpus, metric) for corpus, floors in CORPORA.items() for metric in floors]
 
 

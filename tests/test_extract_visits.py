@@ -498,3 +498,37 @@ def test_who_received_the_delegation_at_a_ministry_did_not_receive_it_at_the_hos
     )
     visit = _only(text)
     assert (visit.host, visit.received_by) == (MADIUN_CITY, "Hadi Prasetyo")
+
+
+def test_a_camat_named_with_the_places_above_leads_the_village_heads() -> None:
+    text = (
+        "Camat Depok, Kabupaten Sleman, Daerah Istimewa Yogyakarta, Drs. Wahyu Prasetyo, M.Si., memimpin "
+        "12 kepala desa studi banding ke Kota Madiun, Kamis (6/6/2024)."
+    )
+    visit = _only(text)
+    assert (visit.visitor, visit.host, visit.leader) == ([SLEMAN], MADIUN_CITY, "Wahyu Prasetyo")
+
+
+def test_going_home_names_no_host() -> None:
+    text = (
+        "MADIUN – Lurah Nambangan, Kecamatan Taman, Kota Madiun, Agus Riyanto, memimpin rombongan ketua RT "
+        "melakukan studi tiru ke Kabupaten Sleman, Jumat (7/6/2024). Rombongan kembali ke Madiun keesokan "
+        "harinya."
+    )
+    assert _pairs(_visits(text)) == [([MADIUN_CITY], SLEMAN)]
+
+
+def test_a_team_from_a_region_is_a_delegation() -> None:
+    text = (
+        "Pemkot Madiun melalui Bapenda menerima kunjungan studi tiru, Selasa (4/6/2024). Tim dari Kabupaten "
+        "Sleman dipimpin Sekretaris Bapenda Sleman, Yulius Hartono."
+    )
+    assert _pairs(_visits(text)) == [([SLEMAN], MADIUN_CITY)]
+
+
+def test_a_companion_before_the_receiving_verb_is_not_the_receiver() -> None:
+    text = (
+        OPENING + "Kepala Dinas Perdagangan Kota Madiun, Retno Wulandari, didampingi Kepala Bidang Pasar, "
+        "Dedi Kurnia, menyambut rombongan di aula dinas."
+    )
+    assert _only(text).received_by == "Retno Wulandari"

@@ -364,13 +364,23 @@ def receiver(
 ) -> str | None:
     """Who received the delegation: an official of the host (or of no known side) named after
     "disambut/diterima" or before "menerima/menyambut", else the host's head or deputy head."""
-    receives, hosts = cues.cue("receives"), cues.cue("host_verbs")
+    receives, hosts, companion = cues.cue("receives"), cues.cue("host_verbs"), cues.cue("companion")
     ordered = _ordered(side, candidates)
     if own:  # several delegations: who received this one is said where this one is told
         ordered = [m for m in ordered if m.sentence in own] + [m for m in ordered if m.sentence not in own]
-    for mention in ordered:
+    for index, mention in enumerate(ordered):
         w = words[mention.sentence]
-        if _after_phrase(w, mention, receives, HOST_WINDOW) or _before_phrase(w, mention, hosts):
+        if _after_phrase(w, mention, receives, HOST_WINDOW):
+            return mention.person.name
+        if _before_phrase(w, mention, hosts):
+            # "Kepala Bapenda, X, didampingi Kabid Y, menyambut rombongan": the verb is X's, not Y's
+            principal = ordered[index - 1] if index > 0 else None
+            if (
+                principal is not None
+                and principal.sentence == mention.sentence
+                and _after_phrase(w, mention, companion, 3)
+            ):
+                return principal.person.name
             return mention.person.name
     return _highest(side, None)
 

@@ -169,10 +169,13 @@ def _holder(
         place_end = title.end
         while place_end < len(texts) and place_end - title.end < 3 and texts[place_end][0].isupper():
             place_end += 1
-        if place_end > title.end:
+        k, located = _past_locations(texts, lower, place_end, hits)
+        if place_end > title.end or k > place_end:  # (the title may have taken the place: "Camat Depok")
             after = None
-            if place_end < len(texts) and texts[place_end] == ",":
-                after = _name_run(texts, lower, place_end + 1)
+            if k < len(texts) and texts[k] == ",":
+                after = _name_run(texts, lower, k + 1)
+            if after is not None and located is not None:
+                title.region = located  # "Camat A, Kabupaten X, Name": the camat of a place in X
             found = after or _name_before(texts, lower, title.first)
             if found is not None:
                 return found
@@ -182,6 +185,33 @@ def _holder(
     if found is not None:
         return found
     return _name_after(texts, lower, title.end) or _name_before(texts, lower, title.first)
+
+
+def _past_locations(
+    texts: tuple[str, ...], lower: Sequence[str], k: int, hits: list[RegionHit]
+) -> tuple[int, RegionHit | None]:
+    """Step over what locates a place after its title, each after a comma: regions and places above it
+    ("Lurah Talise, Kecamatan Mantikulore, Kota Palu, Name"). Returns where the steps end (at the comma
+    before the holder's name, if any) and the first region passed."""
+    located = None
+    places = _places()
+    while k + 1 < len(texts) and texts[k] == ",":
+        hit = _region_at(hits, k + 1)
+        if hit is not None:
+            located = located or hit
+            k = hit.last_token
+        elif lower[k + 1] in places and k + 2 < len(texts) and texts[k + 2][0].isupper():
+            k += 2
+            while k < len(texts) and texts[k][0].isupper() and is_word(texts[k]):
+                k += 1
+        else:
+            break
+    return k, located
+
+
+@cache
+def _places() -> frozenset[str]:
+    return frozenset(lexicon.visits()["cues"]["places"])
 
 
 def _name_after_unit(

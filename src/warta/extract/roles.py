@@ -285,6 +285,8 @@ def _left_cue(sentence: Sentence, start: int, trigger_ends: list[int]) -> tuple[
     if cues.cue("toward").ends_at(words, k):
         if words[k - 1] == "kepada":
             return "host", WEAK
+        if cues.cue("returning").ends_at(words, k - 1):
+            return None, 0.0
         return "host", STRONG if any(end <= k for end in trigger_ends) else MEDIUM
     if cues.cue("origin").ends_at(words, k):
         if cues.cue("not_origin").ends_at(words, k - 1):
