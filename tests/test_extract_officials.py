@@ -324,3 +324,16 @@ def test_not_an_official(text) -> None:
 def test_diplomats_are_officials_of_no_region() -> None:
     text = "Di Busan, Konsul Jenderal RI, Dra. Wulan Sekarsari, M.A., membuka pameran produk daerah."
     assert _roles(text) == [("Wulan Sekarsari", "Konsul Jenderal RI", "other")]
+
+
+def test_a_title_in_lower_case_before_its_region_is_a_title() -> None:
+    text = "SLEMAN – bupati Sleman, Hj. Kustini Handayani, S.Sos., membuka musrenbang di aula."
+    assert _officials(text) == [("Kustini Handayani", "head", "34.04")]
+
+
+def test_a_word_of_a_unit_after_a_comma_is_no_name() -> None:
+    text = (
+        "Rombongan beranggotakan 16 pejabat, di antaranya Kepala Dinas Komunikasi, Informatika dan "
+        "Persandian, serta Kepala Dinas Lingkungan Hidup Kota Madiun."
+    )
+    assert _officials(text) == []

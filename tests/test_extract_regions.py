@@ -221,7 +221,9 @@ def test_misspelling_needs_a_title_and_one_edit(hits_of, sentence) -> None:
     [
         ("Pemain binaan Kabupaten Banyumas kini memperkuat Persela Lamongan dan PSIS Semarang.", {"33.02"}),
         ("Laga Persik Kediri melawan PSMS Medan digelar malam ini.", set()),
+        # a market named after its town
+        ("Rombongan Kabupaten Sleman lalu menyusuri Pasar Badung.", {"34.04"}),
     ],
 )
-def test_a_football_club_is_not_its_town(text, codes) -> None:
+def test_a_club_or_market_is_not_its_town(text, codes) -> None:
     assert _codes(text) == codes

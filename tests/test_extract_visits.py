@@ -532,3 +532,11 @@ def test_a_companion_before_the_receiving_verb_is_not_the_receiver() -> None:
         "Dedi Kurnia, menyambut rombongan di aula dinas."
     )
     assert _only(text).received_by == "Retno Wulandari"
+
+
+def test_who_sets_off_with_the_members_leads() -> None:
+    text = (
+        "Panitia Khusus (Pansus) II DPRD Kabupaten Banyumas melakukan kaji banding ke DPRD Kota Madiun, "
+        "Kamis (6/6/2024). Ketua Pansus II, Heru Santosa, berangkat bersama enam anggota pansus."
+    )
+    assert _only(text).leader == "Heru Santosa"

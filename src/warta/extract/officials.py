@@ -278,10 +278,10 @@ def _title_at(texts: tuple[str, ...], lower: Sequence[str], i: int, hits: list[R
     if match is None:
         return None
     title, end = match
-    if lowercase and len(title.words) < 2:
-        return None  # "bupati setempat"; but "anggota Komisi II Name", "kepala dinas X Name" are titles
     agency = title.role_class == "agency_head"
     end, region, also = _continuation(texts, lower, end, hits, agency)
+    if lowercase and len(title.words) < 2 and region is None:
+        return None  # "bupati setempat"; but "bupati Sleman, Name", "kepala dinas X Name" are titles
     if title.words == ("kepala",) and end == match[1]:
         return None
     text_end = region.first_token if region is not None and region.first_token >= j else end
@@ -523,6 +523,8 @@ def _name_run(texts: tuple[str, ...], lower: Sequence[str], k: int, stop: int | 
         return None
     if all(texts[w].isupper() for w in words) or _ABSTRACT_NOUN.match(texts[words[0]].lower()):
         return None  # "UKM", "Pengelolaan ...": an agency's name, not a person's
+    if len(words) == 1 and lower[words[0]] in lexicon.unit_words():
+        return None  # "Kepala Dinas Komunikasi, Informatika dan Persandian": a unit's word
     name = " ".join(texts[w] for w in words)
     if not normalize_name(name):
         return None
