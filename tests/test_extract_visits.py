@@ -428,6 +428,7 @@ VENUES = [
         "Diskusi berlangsung di Gedung Diklat Kota Madiun dan dilanjutkan peninjauan lapangan.",
         "Gedung Diklat Kota Madiun",
     ),
+    ("Rombongan diterima di Pendopo Kabupaten beberapa waktu lalu.", "Pendopo Kabupaten"),
     ("Rombongan kemudian meninjau lokasi pengolahan sampah.", None),
 ]
 

@@ -44,6 +44,15 @@ _VENUE_END_WORDS = frozenset(
         "kemudian",
         "lalu",
         "setelah",
+        # when, not where: "di Bangsal Sewokoprojo beberapa waktu lalu", "di aula kemarin pagi"
+        "beberapa",
+        "kemarin",
+        "pekan",
+        "tadi",
+        "pagi",
+        "siang",
+        "sore",
+        "malam",
     }
 )
 _MAX_VENUE_TOKENS = 14
