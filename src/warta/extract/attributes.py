@@ -413,6 +413,15 @@ def _highest(mentions: list[Mention], establishing: set[int] | None) -> str | No
 # --- visitor body -------------------------------------------------------------------------------------
 
 
+def body_word_starts(sentence: Sentence) -> set[int]:
+    """Where the words of a body (legislature, executive, mixed) start in a sentence."""
+    return {
+        start
+        for name in ("legislature", "executive", "mixed")
+        for start, _ in cues.phrases("bodies", name).find_in(sentence)
+    }
+
+
 def visitor_body(
     sentences: list[Sentence],
     candidates: list[int],

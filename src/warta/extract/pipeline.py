@@ -306,7 +306,7 @@ class _Context:
             theirs = [h for h in hits if h.region.code != visitor]
             if not theirs:
                 continue
-            for k in range(len(self.sentences[index].texts)):
+            for k in attributes.body_word_starts(self.sentences[index]):  # the only tokens looked at
                 if not ours or _distance(k, theirs) < _distance(k, ours):
                     found[index].add(k)
         return found
