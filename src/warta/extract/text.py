@@ -85,13 +85,15 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-_ALNUM_OR_DOTS = re.compile(r"(?:[^\W_]|\.)*+")  # `[^\W_]`: what `str.isalnum` accepts
+_WORD_OR_DOTS = re.compile(r"[\w.]*+")  # `\w`: what `str.isalnum` accepts, and "_"
 
 
 def _word_before(text: str, backwards: str, end: int) -> str:
     """The letters, digits and dots right before `end` (`backwards` is the text reversed), without the
     dots at either end."""
-    length = _ALNUM_OR_DOTS.match(backwards, len(text) - end).end() - (len(text) - end)
+    at = len(text) - end
+    run = backwards[at : _WORD_OR_DOTS.match(backwards, at).end()]
+    length = run.find("_") if "_" in run else len(run)  # "_" is no letter: the word stops there
     return text[end - length : end].strip(".")
 
 
