@@ -59,21 +59,25 @@ def name_affixes() -> frozenset[str]:
 
 def _fold(text: str) -> str:
     """Case-fold and drop accents: "Sébastien" -> "sebastien"."""
+    if text.isascii():
+        return text.lower()  # the common case: ASCII has no accents to drop, and folds as it lowers
     for _ in range(2):  # case folding can undo the decomposition ("\u1e9e") and vice versa ("\U0001d6a8")
         decomposed = unicodedata.normalize("NFKD", text.casefold())
         text = "".join(c for c in decomposed if not unicodedata.combining(c))
     return text
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
 def _affix_key(token: str) -> str:
     """The lookup form of an affix: folded, without dots or other punctuation ("S.E." -> "se")."""
-    return re.sub(r"[\W_]+", "", _fold(token))
+    return _NON_WORD.sub("", _fold(token))
 
 
 _SPLIT = re.compile(r"[^\w.'\u2018\u2019\u02bc`]+")  # words keep their dots and apostrophes
 _DOTTED_ABBREVIATION = re.compile(r"^(?:[A-Za-z]{1,5}\.)+[A-Za-z]{0,5}\.?$")
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
-_NON_WORD = re.compile(r"[\W_]+")
 
 
 @lru_cache(maxsize=8192)

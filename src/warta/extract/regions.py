@@ -98,7 +98,10 @@ def find_regions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Region
     for sentence in sentences:
         raw.extend(_scan(sentence, index))
     kinds = _article_kinds(raw)
-    hits = [_resolved(hit, _choose(candidates, kinds.get(key))) for hit, candidates, key in raw]
+    hits = [  # (a hit has its first candidate: only a name of several regions needs a choice)
+        hit if len(candidates) == 1 else _resolved(hit, _choose(candidates, kinds.get(key)))
+        for hit, candidates, key in raw
+    ]
     return _mark_locators(_drop_weak(hits))
 
 
@@ -114,12 +117,11 @@ def _name_form(token: str) -> str:
 
 
 def _begins_name(token: str, index: _Index) -> bool:
-    """Whether a capitalised token is a word that may begin a name of the gazetteer (remembered)."""
-    begins = index.begins.get(token)
-    if begins is None:
-        begins = is_word(token) and _name_form(token).split(" ", 1)[0] in index.first_words
-        if len(index.begins) < _MEMO_SIZE:
-            index.begins[token] = begins
+    """Whether a capitalised token is a word that may begin a name of the gazetteer (remembered in
+    `index.begins`, which `_scan` reads first)."""
+    begins = is_word(token) and _name_form(token).split(" ", 1)[0] in index.first_words
+    if len(index.begins) < _MEMO_SIZE:
+        index.begins[token] = begins
     return begins
 
 
@@ -127,38 +129,48 @@ def _scan(sentence: Sentence, index: _Index):
     texts = sentence.texts
     words = sentence.words
     prefix_ends = _prefixes_by_last()
+    known = index.begins
     after_name = 0  # the token after the last name found: names do not overlap
     for i in [k for k, t in enumerate(texts) if t[0].isupper()]:
         if i < after_name:
             continue
         misspelt = True  # a capitalised word that is no name may be a misspelt one
-        if _begins_name(texts[i], index):
+        begins = known.get(texts[i])
+        if begins is None:
+            begins = _begins_name(texts[i], index)
+        if begins:
             keys = _name_beginnings(texts, i, index)
             for length in range(len(keys), 0, -1):
                 span = texts[i : i + length]
-                if not is_word(span[-1]):
+                if not span[-1][0].isalnum():  # (not a word)
                     continue
                 key = keys[length - 1]
                 candidates = index.surfaces.get(key)
                 if candidates is None or not (length == 1 or _proper(span)):
                     continue
                 misspelt = False
-                if _not_a_region(words, i, i + length, index):
-                    break
+                end = i + length
+                if (i and _not_before(words[i - 1], index)) or (
+                    end < len(words) and words[end] in index.not_after
+                ):
+                    break  # not a region: "Jalan X", "X Street", "Persela X"
                 prefix, first = _prefix(words, i)
-                before = words[i - 1] if i > 0 else ""
+                if prefix is not None and len(candidates) > 1:
+                    candidates = _filter_kind(candidates, prefix)
                 hit = RegionHit(
-                    region=candidates[0],
-                    start=sentence.starts[i],
-                    end=sentence.ends[i + length - 1],
-                    sentence=sentence.index,
-                    first_token=first,
-                    last_token=i + length,
-                    prefix=prefix,
-                    weak=prefix is None and key in index.weak and before not in _PREPOSITIONS,
+                    candidates[0],
+                    sentence.starts[i],
+                    sentence.ends[end - 1],
+                    sentence.index,
+                    first,
+                    end,
+                    prefix,
+                    False,
+                    False,
+                    prefix is None and key in index.weak and (i == 0 or words[i - 1] not in _PREPOSITIONS),
                 )
-                yield hit, _filter_kind(candidates, prefix), key
-                after_name = i + length
+                yield hit, candidates, key
+                after_name = end
                 break
         # A misspelt name follows a prefix (`_fuzzy` says which): most words are ruled out here.
         if misspelt and i > 0 and (texts[i - 1] == ")" or words[i - 1] in prefix_ends):
@@ -187,14 +199,9 @@ def _proper(span: tuple[str, ...]) -> bool:
     return all(t[0].isupper() or not is_word(t) or t == "dan" for t in span)
 
 
-def _not_a_region(words: tuple[str, ...], start: int, end: int, index: _Index) -> bool:
-    before = words[start - 1] if start > 0 else ""
-    after = words[end] if end < len(words) else ""
-    return (
-        before in index.not_before
-        or after in index.not_after
-        or (before != "" and index.not_before_pattern.fullmatch(before) is not None)
-    )
+def _not_before(word: str, index: _Index) -> bool:
+    """Whether a word before a name makes it part of another name ("Jalan", "Pasar", a football club)."""
+    return word in index.not_before or index.not_before_pattern.fullmatch(word) is not None
 
 
 def _prefix(words: tuple[str, ...], start: int) -> tuple[lexicon.RegionPrefix | None, int]:

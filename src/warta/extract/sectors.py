@@ -32,16 +32,26 @@ def _labels() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[int, ...]]]:
     return owner, {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}
 
 
+@cache
+def _label_starts() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The labels of one word, and the first two words of the longer ones."""
+    owner, _ = _labels()
+    return frozenset(w[0] for w in owner if len(w) == 1), frozenset(w[:2] for w in owner if len(w) > 1)
+
+
 def find_sectors(sentences: list[Sentence]) -> list[SectorHit]:
     """Every sector label in the sentences, as whole words in any case, longest match first; labels inside
     an agency's name ("Dinas Pendidikan", "Kepala Dinas Pariwisata") are left out."""
     owner, lengths = _labels()
     agency = _agency_heads()
+    singles, pairs = _label_starts()
     hits = []
     for sentence in sentences:
         words = sentence.words
-        if lengths.keys().isdisjoint(words):
-            continue  # most sentences name no sector
+        # Most sentences name no sector, though many hold a word that labels start with ("daerah", "kota"):
+        # read on only where a label of one word, or the first two words of a longer one, stand.
+        if singles.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:], strict=False)):
+            continue
         after_label = 0  # labels do not overlap
         for k in [k for k, word in enumerate(words) if word in lengths]:
             if k < after_label:

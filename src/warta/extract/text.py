@@ -7,13 +7,15 @@ import string
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 from warta.extract.lexicon import abbreviations
 
 # A word: letters/digits, with inner apostrophes, hyphens or dots ("Jum'at", "Bau-Bau", "S.Sos", "30/08/2022"
 # stays split on "/"). Everything else that is not space is a one-character punctuation token. (The
-# possessive quantifiers match what greedy ones would, without keeping backtracking points.)
-_TOKEN = re.compile(r"\w++(?:['’\-]\w++)*+|[^\w\s]", re.UNICODE)
+# possessive quantifiers match what greedy ones would, without keeping backtracking points.) The token is a
+# group, so that `split` returns the white space before each token and the token in turn.
+_TOKEN = re.compile(r"(\w++(?:['’\-]\w++)*+|[^\w\s])", re.UNICODE)
 # Where a sentence may end: line breaks, or a final stop (and closing quotes) before white space and a
 # capital. It begins with one character class, so that `re` skips quickly from one candidate to the next.
 _SENTENCE_END = re.compile(
@@ -55,12 +57,11 @@ def is_word(token: str) -> bool:
 
 def tokenize(text: str) -> Tokens:
     """The word and punctuation tokens of a text: their texts, and their start and end offsets."""
-    matches = list(_TOKEN.finditer(text))
-    return (
-        tuple(map(re.Match.group, matches)),
-        tuple(map(re.Match.start, matches)),
-        tuple(map(re.Match.end, matches)),
-    )
+    # One pass of the pattern, no match objects: [space, token, space, token, ..., space], and the offsets
+    # where each of those parts ends, which are where the tokens start and end.
+    parts = _TOKEN.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    return tuple(parts[1::2]), tuple(offsets[0:-1:2]), tuple(offsets[1::2])
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -71,10 +72,11 @@ def split_sentences(text: str) -> list[Sentence]:
     words = tuple(map(str.lower, tokens[0]))
     start = 0
     abbr = abbreviations()
+    backwards = text[::-1]  # the text read from its end: `_word_before` matches forward in it
     for match in _SENTENCE_END.finditer(text):
         end, mark = match.start(), text[match.start()]
         if mark == ".":
-            word = _word_before(text, end)
+            word = _word_before(text, backwards, end)
             if word and (word.lower() in abbr or (len(word) == 1 and word.isupper())):
                 continue
         _add(sentences, text, tokens, words, start, match.end() if mark != "\n" else end)
@@ -83,11 +85,16 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _word_before(text: str, end: int) -> str:
-    i = end
-    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
-        i -= 1
-    return text[i:end].strip(".")
+_WORD_OR_DOTS = re.compile(r"[\w.]*+")  # `\w`: what `str.isalnum` accepts, and "_"
+
+
+def _word_before(text: str, backwards: str, end: int) -> str:
+    """The letters, digits and dots right before `end` (`backwards` is the text reversed), without the
+    dots at either end."""
+    at = len(text) - end
+    run = backwards[at : _WORD_OR_DOTS.match(backwards, at).end()]
+    length = run.find("_") if "_" in run else len(run)  # "_" is no letter: the word stops there
+    return text[end - length : end].strip(".")
 
 
 def _add(
