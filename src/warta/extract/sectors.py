@@ -50,7 +50,7 @@ def find_sectors(sentences: list[Sentence]) -> list[SectorHit]:
         words = sentence.words
         # Most sentences name no sector, though many hold a word that labels start with ("daerah", "kota"):
         # read on only where a label of one word, or the first two words of a longer one, stand.
-        if singles.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:])):
+        if singles.isdisjoint(words) and pairs.isdisjoint(zip(words, words[1:], strict=False)):
             continue
         after_label = 0  # labels do not overlap
         for k in [k for k, word in enumerate(words) if word in lengths]:
