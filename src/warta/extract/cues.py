@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -12,38 +11,35 @@ from warta.extract.text import Sentence
 
 @dataclass(frozen=True, slots=True, eq=False)
 class PhraseSet:
-    """Lexicon phrases as word tuples, longest first, for matching at token positions. Indexed by their
-    first word (to match from a position) and their last word (to match back from one)."""
+    """Lexicon phrases as word tuples, longest first, for matching at token positions in a sentence's words
+    (a tuple). Indexed by their first word (to match from a position) and their last word (to match back
+    from one), each with its number of words."""
 
     phrases: tuple[tuple[str, ...], ...]
-    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False)
-    by_last: dict[str, tuple[tuple[str, ...], ...]] = field(init=False, repr=False)
+    by_first: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(init=False, repr=False)
+    by_last: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_first", _index_by(self.phrases, 0))
         object.__setattr__(self, "by_last", _index_by(self.phrases, -1))
 
-    def match_at(self, words: Sequence[str], k: int) -> int:
+    def match_at(self, words: tuple[str, ...], k: int) -> int:
         """The number of words of the longest phrase starting at k, or 0."""
-        if k >= len(words):
-            return 0
-        for phrase in self.by_first.get(words[k], ()):
-            n = len(phrase)
-            if n == 1 or tuple(words[k : k + n]) == phrase:
-                return n
+        if k < len(words):
+            for n, phrase in self.by_first.get(words[k], ()):
+                if n == 1 or words[k : k + n] == phrase:
+                    return n
         return 0
 
-    def ends_at(self, words: Sequence[str], k: int) -> bool:
+    def ends_at(self, words: tuple[str, ...], k: int) -> bool:
         """Whether a phrase of the set ends right before k."""
-        if not 0 < k <= len(words):
-            return False
-        for phrase in self.by_last.get(words[k - 1], ()):
-            n = len(phrase)
-            if n <= k and (n == 1 or tuple(words[k - n : k]) == phrase):
-                return True
+        if 0 < k <= len(words):
+            for n, phrase in self.by_last.get(words[k - 1], ()):
+                if n == 1 or (n <= k and words[k - n : k] == phrase):
+                    return True
         return False
 
-    def find(self, words: Sequence[str]) -> list[tuple[int, int]]:
+    def find(self, words: tuple[str, ...]) -> list[tuple[int, int]]:
         """(start, end) token spans of every phrase occurrence, left to right, not overlapping."""
         first = self.by_first
         if first.keys().isdisjoint(words):
@@ -52,10 +48,11 @@ class PhraseSet:
         after = 0  # the token after the last phrase found
         for k in [k for k, word in enumerate(words) if word in first]:
             if k >= after:
-                n = self.match_at(words, k)
-                if n:
-                    spans.append((k, k + n))
-                    after = k + n
+                for n, phrase in first[words[k]]:  # (`match_at`, inline)
+                    if n == 1 or words[k : k + n] == phrase:
+                        spans.append((k, k + n))
+                        after = k + n
+                        break
         return spans
 
     def find_in(self, sentence: Sentence) -> list[tuple[int, int]]:
@@ -67,11 +64,14 @@ class PhraseSet:
         return spans
 
 
-def _index_by(phrases: tuple[tuple[str, ...], ...], position: int) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Phrases by their word at `position` (0: first, -1: last), keeping their longest-first order."""
-    index: dict[str, list[tuple[str, ...]]] = {}
+def _index_by(
+    phrases: tuple[tuple[str, ...], ...], position: int
+) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Phrases (with their number of words) by their word at `position` (0: first, -1: last), keeping their
+    longest-first order."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     for phrase in phrases:
-        index.setdefault(phrase[position], []).append(phrase)
+        index.setdefault(phrase[position], []).append((len(phrase), phrase))
     return {word: tuple(group) for word, group in index.items()}
 
 
@@ -121,11 +121,12 @@ def _count_visit_types(words: tuple[str, ...]) -> dict[str, int]:
     after = dict.fromkeys(types, 0)  # per type, the token after its last phrase found
     for k in [k for k, word in enumerate(words) if word in starts]:
         for kind, phrases in types.items():
-            if k >= after[kind] and words[k] in phrases.by_first:
-                n = phrases.match_at(words, k)
-                if n:
-                    found[kind] += 1
-                    after[kind] = k + n
+            if k >= after[kind]:
+                for n, phrase in phrases.by_first.get(words[k], ()):  # (`match_at`, inline)
+                    if n == 1 or words[k : k + n] == phrase:
+                        found[kind] += 1
+                        after[kind] = k + n
+                        break
     return {kind: n for kind, n in found.items() if n}
 
 
@@ -164,8 +165,11 @@ def receives_visit_at(sentence: Sentence, k: int) -> int:
 def visit_trigger_ends(sentence: Sentence) -> list[int]:
     """Where each visit phrase of a sentence ends; receiving verbs count only with a visit as object."""
     host_verbs = cue("host_verbs")
+    words = sentence.words
     return [
         end
         for start, end in trigger().find_in(sentence)
-        if not host_verbs.match_at(sentence.words, start) or receives_visit_at(sentence, start)
+        if words[start] not in host_verbs.by_first  # (the common case, before matching)
+        or not host_verbs.match_at(words, start)
+        or receives_visit_at(sentence, start)
     ]

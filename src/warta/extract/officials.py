@@ -92,17 +92,23 @@ def find_officials(sentences: list[Sentence], hits: list[RegionHit]) -> list[Off
     for hit in hits:
         by_sentence.setdefault(hit.sentence, []).append(hit)
     found: list[OfficialHit] = []
+    # Whether any word of the report starts with the stem of a prefix title (kadis*): looked for once, in all
+    # its words, as few reports have one.
+    stems = _stem_pattern().search(" " + " ".join([" ".join(s.words) for s in sentences])) is not None
     for sentence in sentences:
-        found.extend(_in_sentence(sentence, by_sentence.get(sentence.index, [])))
+        positions = _title_positions(sentence.words, stems)
+        if positions:
+            found.extend(_in_sentence(sentence, positions, by_sentence.get(sentence.index, [])))
     return found
 
 
-def _in_sentence(sentence: Sentence, hits: list[RegionHit]) -> list[OfficialHit]:
+def _in_sentence(sentence: Sentence, positions: list[int], hits: list[RegionHit]) -> list[OfficialHit]:
+    """The officials of a sentence, whose titles may start at `positions` (`_title_positions`)."""
     texts = sentence.texts
     lower = sentence.words
     found = []
     resume = 0  # the token after the last title (and its holder's name) read
-    for i in _title_positions(lower):
+    for i in positions:
         if i < resume:
             continue
         title = _title_at(texts, lower, i, hits)
@@ -335,10 +341,11 @@ def _title_starts() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(words), tuple(t.words[0] for t in _prefix_titles())
 
 
-def _title_positions(lower: Sequence[str]) -> list[int]:
-    """The tokens a title (or a modifier before one) may start at; most sentences have none."""
+def _title_positions(lower: Sequence[str], stems_possible: bool = True) -> list[int]:
+    """The tokens a title (or a modifier before one) may start at; most sentences have none. (Without
+    `stems_possible`, no word starts with the stem of a prefix title.)"""
     words, stems = _title_starts()
-    if words.isdisjoint(lower) and not _stem_pattern().search(" " + " ".join(lower)):
+    if words.isdisjoint(lower) and not (stems_possible and _stem_pattern().search(" " + " ".join(lower))):
         return []
     return [k for k, word in enumerate(lower) if word in words or word.startswith(stems)]
 

@@ -6,6 +6,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 
 from warta.extract import attributes, cues, lexicon
 from warta.extract.attributes import Mention
@@ -198,7 +199,7 @@ class _Context:
             host=host,
             visitor_body=attributes.visitor_body(
                 self.sentences,
-                sorted(own if others else own | self._about_party()),
+                sorted(own if others else own | self._about_party),
                 lead_body,
                 self._institutions(visitor),
                 self._foreign_tokens(host, visitor, others),
@@ -271,10 +272,15 @@ class _Context:
                 following += 1
         return more
 
+    @cached_property
     def _about_party(self) -> set[int]:
         """Sentences whose subject is the delegation: "Rombongan berjumlah 40 orang, terdiri atas ..."."""
         party = cues.cue("party_nouns")
-        return {s.index for s in self.sentences if s.words and party.match_at(s.words, 0)}
+        return {
+            s.index
+            for s in self.sentences
+            if s.words and s.words[0] in party.by_first and party.match_at(s.words, 0)
+        }
 
     def _host_tokens(self, host: str) -> dict[int, set[int]]:
         """Per sentence, the tokens that speak of the host: its prefixed name with an agency's before it, and

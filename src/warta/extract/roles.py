@@ -116,6 +116,10 @@ def _agency_before(sentence: Sentence, k: int) -> bool:
     return agency_start(sentence, k) < k
 
 
+def _acronym(token: str) -> bool:
+    return token.isupper() and token.isalpha() and len(token) > 1
+
+
 def agency_start(sentence: Sentence, k: int) -> int:
     """The first token of the agency's name that ends right before token k ("Dinas Peternakan dan Kesehatan
     Hewan Provinsi X", "Badan Perencanaan Pembangunan Daerah (Bappeda) Provinsi X"), or k when none does."""
@@ -190,8 +194,9 @@ def _score(
     trigger_ends = cues.visit_trigger_ends(sentence)
     for group in _groups(sentence, parties):
         first, last = group[0], group[-1]
-        role, strength = _left_cue(sentence, first.first_token, trigger_ends)
-        toward = role == "host" and cues.cue("toward").ends_at(words, _cue_end(sentence, first.first_token))
+        before = _cue_before(sentence, first.first_token)
+        role, strength = _left_cue(sentence, first.first_token, before, trigger_ends)
+        toward = role == "host" and cues.cue("toward").ends_at(words, before[0])
         right = _right_cue(sentence, last.last_token, skip)
         if right is not None and (role is None or right[1] > strength):
             role, strength = right
@@ -217,12 +222,12 @@ def _joint(words: list[str], start: int, end: int) -> bool:
     return any(joint.match_at(words, k) for k in range(max(0, start - 2), min(len(words), end + 8)))
 
 
-def _cue_end(sentence: Sentence, start: int) -> int:
-    """Where a cue before a region would end: back over fillers, and over the smaller places the region
-    locates ("ke Desa Ponggok, Kecamatan Polanharjo, Kabupaten X")."""
-    k = _skip_fillers(sentence, start)
+def _cue_before(sentence: Sentence, start: int) -> tuple[int, int]:
+    """`_skip_fillers` of a region at `start`, its first index also stepping back over the smaller places
+    the region locates ("ke Desa Ponggok, Kecamatan Polanharjo, Kabupaten X")."""
+    k, named = _skip_fillers(sentence, start)
     placed = _skip_places(sentence, k)
-    return k if placed == k else _skip_fillers(sentence, placed)
+    return (k if placed == k else _skip_fillers(sentence, placed)[0]), named
 
 
 def _skip_places(sentence: Sentence, k: int) -> int:
@@ -245,33 +250,35 @@ def _places() -> frozenset[str]:
     return frozenset(lexicon.visits()["cues"]["places"])
 
 
-def _skip_fillers(sentence: Sentence, start: int, body_names: bool = False) -> int:
-    """Step back over what may stand between a cue and its region: fillers ("para anggota"), acronyms,
-    and with `body_names` the capitalised name of a body ("kunjungan Panitia Khusus (Pansus) Raperdasi ...
-    X")."""
+def _skip_fillers(sentence: Sentence, start: int) -> tuple[int, int]:
+    """Step back over what may stand between a cue and its region: fillers ("para anggota") and acronyms;
+    and, for the second index, also the capitalised name of a body ("kunjungan Panitia Khusus (Pansus)
+    Raperdasi ... X")."""
     words, texts = sentence.words, sentence.texts
     fillers = _fillers()
     k = start
     named = 0
+    plain = -1  # where the fillers and acronyms end
     while k > 0 and words[k - 1] != "dari":
-        if words[k - 1] in fillers or _acronym(texts[k - 1]):
+        text = texts[k - 1]
+        if words[k - 1] in fillers or (text.isupper() and text.isalpha() and len(text) > 1):  # or an acronym
             k -= 1
-        elif body_names and texts[k - 1][0].isupper() and named < 8:
+        elif text[0].isupper() and named < 8:
+            if plain < 0:
+                plain = k
             k -= 1
             named += 1
         else:
             break
-    return k
+    return (k if plain < 0 else plain), k
 
 
-def _acronym(token: str) -> bool:
-    return token.isupper() and token.isalpha() and len(token) > 1
-
-
-def _left_cue(sentence: Sentence, start: int, trigger_ends: list[int]) -> tuple[str | None, float]:
+def _left_cue(
+    sentence: Sentence, start: int, before: tuple[int, int], trigger_ends: list[int]
+) -> tuple[str | None, float]:
+    """The cue before a region (or list of regions) at `start`; `before` is `_cue_before` of it."""
     words = sentence.words
-    k = _cue_end(sentence, start)
-    named = _skip_fillers(sentence, start, body_names=True)
+    k, named = before
     if named < k and cues.cue("party_nouns").ends_at(words, named):
         k = named  # "kunjungan Panitia Khusus (Pansus) Raperdasi Pendidikan DPR X"
     if k == 0:
