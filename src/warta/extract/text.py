@@ -67,21 +67,40 @@ def tokenize(text: str) -> Tokens:
 def split_sentences(text: str) -> list[Sentence]:
     """Split article text into sentences: at line breaks, and at a final stop followed by a capital,
     unless the word before the stop is an abbreviation (H., Drs., Kab., S.Sos.) or a single initial."""
-    sentences: list[Sentence] = []
-    tokens = tokenize(text)  # sentences end and start next to white space: no token spans two
-    words = tuple(map(str.lower, tokens[0]))
-    start = 0
     abbr = abbreviations()
     backwards = text[::-1]  # the text read from its end: `_word_before` matches forward in it
+    pieces = []  # (start, end) of the text between two sentence ends
+    start = 0
     for match in _SENTENCE_END.finditer(text):
         end, mark = match.start(), text[match.start()]
         if mark == ".":
             word = _word_before(text, backwards, end)
             if word and (word.lower() in abbr or (len(word) == 1 and word.isupper())):
                 continue
-        _add(sentences, text, tokens, words, start, match.end() if mark != "\n" else end)
+        pieces.append((start, match.end() if mark != "\n" else end))
         start = match.end()
-    _add(sentences, text, tokens, words, start, len(text))
+    pieces.append((start, len(text)))
+
+    texts, starts, ends = tokenize(text)  # sentences end and start next to white space: no token spans two
+    words = tuple(map(str.lower, texts))
+    sentences: list[Sentence] = []
+    for start, end in pieces:
+        piece = text[start:end]
+        chunk = piece.strip()
+        if not chunk:
+            continue
+        start += len(piece) - len(piece.lstrip())  # past the white space before it
+        end = start + len(chunk)
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        written, lower = texts[first:last], words[first:last]
+        if _shouting(chunk):
+            # An ALL-CAPS lead ("ROMBONGAN ... DIPIMPIN WAKIL WALI KOTA SOLOK, DR. ZULHENDRI SYAFRI"): read
+            # its words as if written normally, so names and regions are recognised; the text stays as is.
+            written = tuple(w.title() if len(w) > 3 else w for w in written)
+            lower = ()  # made from the words as read
+        sentences.append(
+            Sentence(len(sentences), start, end, chunk, written, starts[first:last], ends[first:last], lower)
+        )
     return sentences
 
 
@@ -95,27 +114,6 @@ def _word_before(text: str, backwards: str, end: int) -> str:
     run = backwards[at : _WORD_OR_DOTS.match(backwards, at).end()]
     length = run.find("_") if "_" in run else len(run)  # "_" is no letter: the word stops there
     return text[end - length : end].strip(".")
-
-
-def _add(
-    sentences: list[Sentence], text: str, tokens: Tokens, words: tuple[str, ...], start: int, end: int
-) -> None:
-    piece = text[start:end]
-    chunk = piece.strip()
-    if chunk:
-        start += len(piece) - len(piece.lstrip())  # past the white space before it
-        end = start + len(chunk)
-        texts, starts, ends = tokens
-        first, last = bisect_left(starts, start), bisect_left(starts, end)
-        written, lower = texts[first:last], words[first:last]
-        if _shouting(chunk):
-            # An ALL-CAPS lead ("ROMBONGAN ... DIPIMPIN WAKIL WALI KOTA SOLOK, DR. ZULHENDRI SYAFRI"): read
-            # its words as if written normally, so names and regions are recognised; the text stays as is.
-            written = tuple(w.title() if len(w) > 3 else w for w in written)
-            lower = ()  # made from the words as read
-        sentences.append(
-            Sentence(len(sentences), start, end, chunk, written, starts[first:last], ends[first:last], lower)
-        )
 
 
 _LOWER = re.compile(r"[^\W\d_A-Z]")  # a lower-case letter (any script), counted in C
