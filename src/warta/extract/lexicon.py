@@ -150,3 +150,9 @@ def calendar_words() -> frozenset[str]:
     spellings = [s for values in data["days"].values() for s in values]
     spellings += [s for values in data["months"].values() for s in values]
     return frozenset(s.lower().replace("'", "").replace("’", "").rstrip(".") for s in spellings)
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Words of places below a regency ("desa", "kecamatan"): `[cues] places` in visits.toml."""
+    return frozenset(visits()["cues"]["places"])

@@ -200,7 +200,7 @@ def _past_locations(
     ("Lurah Talise, Kecamatan Mantikulore, Kota Palu, Name"). Returns where the steps end (at the comma
     before the holder's name, if any) and the first region passed."""
     located = None
-    places = _places()
+    places = lexicon.place_words()
     while k + 1 < len(texts) and texts[k] == ",":
         hit = _region_at(hits, k + 1)
         if hit is not None:
@@ -213,11 +213,6 @@ def _past_locations(
         else:
             break
     return k, located
-
-
-@cache
-def _places() -> frozenset[str]:
-    return frozenset(lexicon.visits()["cues"]["places"])
 
 
 def _name_after_unit(

@@ -234,7 +234,7 @@ def _skip_places(sentence: Sentence, k: int) -> int:
     """Step back over places below a regency written before a region, each a place word and its capitalised
     name, joined by commas, "dan" or "serta"."""
     words, texts = sentence.words, sentence.texts
-    places = _places()
+    places = lexicon.place_words()
     while k > 0 and words[k - 1] in (",", "dan", "serta"):
         name = k - 1  # the first word of the place's name
         while name > 0 and texts[name - 1][0].isupper() and words[name - 1] not in places and k - name < 5:
@@ -243,11 +243,6 @@ def _skip_places(sentence: Sentence, k: int) -> int:
             break
         k = name - 1
     return k
-
-
-@cache
-def _places() -> frozenset[str]:
-    return frozenset(lexicon.visits()["cues"]["places"])
 
 
 def _skip_fillers(sentence: Sentence, start: int) -> tuple[int, int]:
