@@ -1,5 +1,7 @@
-"""Extraction cost in CPU instructions per article, counted by valgrind's callgrind: repeatable to about 0.1 %
-whatever else the machine is doing, so a change of a few percent shows (wall-clock seconds swing by ±15 %).
+"""Extraction cost in CPU instructions per article, counted by valgrind's callgrind: repeatable to a few
+thousand instructions (of millions) whatever else the machine is doing, so a change of 1 % shows (wall-clock
+seconds swing by ±15 %). The runs fix Python's string hash seed (`PYTHONHASHSEED=0`): with random seeds, set
+and dict layouts differ from run to run and so do the counts, by about 1 %.
 
     python bench/extract_instructions.py [--articles 100] [--warmup 300] [--seed 3]
 
@@ -13,6 +15,7 @@ minute at the defaults.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -64,7 +67,8 @@ def _instructions(warmup: int, articles: int, extracted: int, seed: int) -> int:
         "--child",
         str(extracted),
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    environment = {**os.environ, "PYTHONHASHSEED": "0"}  # the same hashes, so the same work, each run
+    result = subprocess.run(command, capture_output=True, text=True, check=True, env=environment)
     found = _COLLECTED.search(result.stderr)
     if found is None:
         raise SystemExit(f"extract_instructions: no instruction count in valgrind's output:\n{result.stderr}")
