@@ -244,6 +244,15 @@ SIZES = [
     # parts without their total are summed
     ("Rombongan terdiri dari delapan anggota Komisi B dan empat staf sekretariat dewan.", 12),
     ("Rombongan terdiri atas 10 kepala OPD, 5 anggota DPRD dan 3 pendamping.", 18),
+    # a count of the people with the leader leaves the leader out; a count in "orang" is the delegation
+    ("Rombongan dipimpin Ketua Komisi B Ahmad Sulaiman bersama tujuh anggota komisi dan tiga staf.", 11),
+    ("Kepala Dinas Kesehatan Sleman Rina Oktaviani datang beserta sembilan staf.", 10),
+    ("Rombongan dipimpin Ketua Komisi A Budi Santoso, didampingi enam anggota komisi.", 7),
+    ("Ketua Pansus Joko Wiyono berangkat bersama enam anggota pansus dan dua tenaga ahli.", 9),
+    ("Rombongan dipimpin Sekda Sleman Harda Kiswaya yang membawa 30 orang kepala OPD.", 30),
+    # a part without its count: the total is not said
+    ("Rombongan dipimpin Ketua Komisi C Dedi Susanto bersama empat anggota komisi dan pendamping.", None),
+    ("Wakil Bupati Sleman Danang Wicaksono didampingi 20 orang kepala OPD dan pejabat dinas.", 20),
     # a total, then its parts: the total
     ("Rombongan sebanyak 30 orang, terdiri dari 20 anggota DPRD dan 10 staf.", 30),
     # numbers that are not the delegation

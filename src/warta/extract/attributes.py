@@ -158,6 +158,30 @@ def _part_units() -> frozenset[str]:
     return frozenset(lexicon.visits()["size"]["part_units"])
 
 
+@cache
+def _companions() -> tuple[frozenset[str], frozenset[str]]:
+    """The words before a count of the people with someone, and the units of such a count."""
+    size = lexicon.visits()["size"]
+    return frozenset(size["companions"]), frozenset(size["companion_units"])
+
+
+@cache
+def _uncounted_part() -> re.Pattern[str]:
+    """A further part of a delegation without its count, right after a counted one: the part's own words
+    (at most three), then "dan"/"serta" and the uncounted part ("sembilan anggota komisi dan pendamping")."""
+    parts = "|".join(
+        re.escape(p) for p in sorted(lexicon.visits()["size"]["uncounted_parts"], key=len, reverse=True)
+    )
+    return re.compile(rf"(?:\s+[^\s,;.()\d]+){{0,3}}?\s+(?:dan|serta)\s+(?:{parts})(?!\w)", re.IGNORECASE)
+
+
+def _with_leader(last_word: str, match: re.Match[str]) -> int:
+    """1 when a count is of the people with someone ("bersama tujuh anggota"), who is not counted in it."""
+    companions, units = _companions()
+    counted = match.group("unit").lower()
+    return int(last_word in companions and counted in units and "orang" not in match.group(0).lower())
+
+
 def _number(text: str) -> int | None:
     text = text.strip().lower()
     if text.isdigit():
@@ -178,39 +202,60 @@ def _number(text: str) -> int | None:
     return value or None
 
 
+@dataclass(slots=True)
+class _Count:
+    """A delegation size read in a sentence: how sure (0: a stated total, 1: after a size cue, 2: bare), its
+    place among the counts, the number, where its text ends, and whether it is written in "orang"."""
+
+    rank: int
+    order: int
+    value: int
+    end: int
+    in_people: bool
+
+
 def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | None:
     """The first delegation size in the candidate sentences; within a sentence a stated total ("dengan
     total 31 orang") wins over the parts listed before it ("25 kepala kampung dan enam pejabat")."""
     by_index = {s.index: s for s in sentences}
-    size = lexicon.visits()["size"]
-    totals, cues_ = set(size["totals"]), set(size["cues"])
     for index in candidates:
         sentence = by_index.get(index)
-        if sentence is None:
-            continue
-        if _unit_pattern().search(sentence.text) is None:
+        if sentence is None or _unit_pattern().search(sentence.text) is None:
             continue  # most sentences state no size
-        found = []
-        previous = None  # the part before, while the sentence lists the delegation's parts
-        for match in _size_pattern().finditer(sentence.text):
-            value = _number(match.group("n"))
-            if value is not None and 1 < value < 5000:
-                before = sentence.text[max(0, match.start() - 20) : match.start()].lower().split()
-                last = before[-1] if before else ""
-                rank = 0 if last in totals else 1 if last in cues_ else 2
-                joined = previous is not None and _next_part(sentence.text[previous[3] : match.start()])
-                if previous is not None and joined and rank != 0:
-                    # "sembilan anggota Komisi II dan tiga staf": a breakdown without its total, summed
-                    found[-1] = previous = (previous[0], previous[1], previous[2] + value, match.end())
-                    continue
-                if match.group("unit").lower() in _part_units():
-                    previous = None  # "dua staf ahli" alone is no delegation
-                    continue
-                previous = (rank, len(found), value, match.end())
-                found.append(previous)
-        if found:
-            return min(found)[2]
+        counts = _counts(sentence.text)
+        if counts:
+            best = min(counts, key=lambda c: (c.rank, c.order))
+            if best.rank and not best.in_people and _uncounted_part().match(sentence.text, best.end):
+                return None  # "sembilan anggota dan pendamping": how many in all is not said
+            return best.value
     return None
+
+
+def _counts(text: str) -> list[_Count]:
+    """The delegation sizes a sentence states; parts listed without their total are summed into one."""
+    size = lexicon.visits()["size"]
+    totals, cues_ = size["totals"], size["cues"]
+    found: list[_Count] = []
+    previous = None  # the part before, while the sentence lists the delegation's parts
+    for match in _size_pattern().finditer(text):
+        value = _number(match.group("n"))
+        if value is None or not 1 < value < 5000:
+            continue
+        before = text[max(0, match.start() - 20) : match.start()].lower().split()
+        last = before[-1] if before else ""
+        rank = 0 if last in totals else 1 if last in cues_ else 2
+        if previous is not None and rank != 0 and _next_part(text[previous.end : match.start()]):
+            # "sembilan anggota Komisi II dan tiga staf": a breakdown without its total, summed
+            previous.value += value
+            previous.end = match.end()
+            continue
+        leader = _with_leader(last, match)
+        if match.group("unit").lower() in _part_units() and not leader:
+            previous = None  # "dua staf ahli" alone is no delegation ("bersama sembilan staf" is)
+            continue
+        previous = _Count(rank, len(found), value + leader, match.end(), "orang" in match.group(0).lower())
+        found.append(previous)
+    return found
 
 
 _NEXT_PART = re.compile(r"[^,;.()\d]{0,40}?(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)", re.IGNORECASE)

@@ -205,7 +205,9 @@ class _Context:
                 self._foreign_tokens(host, visitor, others),
             ),
             date=attributes.visit_date(self.dates, core, self.trigger_sentences, self._day_months(), day),
-            delegation_size=attributes.delegation_size(self.sentences, size_sentences),
+            delegation_size=attributes.delegation_size(
+                self.sentences, self._with_leader(size_sentences, lead)
+            ),
             leader=lead,
             received_by=received,
             visit_type=attributes.visit_type(self.sentences, own, other_sentences, self.title),
@@ -214,6 +216,12 @@ class _Context:
             mentioned_sectors=mentioned,
             evidence=_evidence(self.sentences, core[0]) if core else None,
         )
+
+    def _with_leader(self, sentences: list[int], lead: str | None) -> list[int]:
+        """The sentences a delegation's size is read in, and the one that first names its leader ("Ketua
+        Pansus II, X, berangkat bersama enam anggota pansus")."""
+        first = next((m.sentence for m in self.mentions if lead is not None and m.person.name == lead), None)
+        return sentences if first is None or first in sentences else sorted([*sentences, first])
 
     def _side(self, codes: list[str], other: str, side: str, others: list[str]) -> list[Mention]:
         """Official mentions of one side of the visit: by the official's region, or, when it is unknown,
