@@ -57,6 +57,17 @@ SIDES = [
     pytest.param(
         "Pemkot Madiun menerima 40 tamu dari Pemkab Sleman yang melakukan studi tiru, Kamis (6/6/2024).",
     ),
+    # an agency of the region between the cue and the region's name
+    "Rombongan Pemkab Sleman melakukan studi tiru ke Dinas Koperasi dan UKM Kota Madiun, Kamis (6/6/2024).",
+    "Diskominfo Kota Madiun menerima kunjungan studi banding dari Dinas Komunikasi dan Informatika "
+    "Kabupaten Sleman, Kamis (6/6/2024).",
+    # a clause on who leads, set off by commas, between the visitor and its verb
+    "Sebanyak 25 pejabat Pemerintah Kabupaten Sleman, dipimpin Sekretaris Daerah Ir. H. Harda Kiswaya, M.Si, "
+    "melaksanakan studi tiru ke Kota Madiun, Kamis (6/6/2024).",
+    # degrees whose last part has no closing dot
+    "Wakil Bupati Sleman, H. Danang Wicaksono, SE, M.Si, memimpin rombongan studi tiru ke Kota Madiun.",
+    # a quotation opened and not closed runs to the end of its paragraph only
+    "Sleman ingin belajar. “Kami ingin belajar.\nPemkab Sleman melakukan studi tiru ke Pemkot Madiun.",
 ]
 
 
@@ -66,6 +77,11 @@ def test_visitor_and_host_from_either_side(text) -> None:
 
 
 PROVINCES = [
+    (  # through an agency whose name is not an acronym
+        "Rombongan Biro Organisasi Setda Provinsi Gorontalo dipimpin Kepala Biro Organisasi, Fitri Dunggio. "
+        "Mereka melakukan kaji tiru ke Pemerintah Provinsi Jawa Tengah.",
+        [(["75"], "33")],
+    ),
     (
         "Pemprov Kalteng melakukan studi banding ke Pemprov Jatim, Kamis (6/6/2024). "
         "Rombongan diterima Sekda Jatim Adhy Karyono di Gedung Negara Grahadi.",
@@ -550,3 +566,11 @@ def test_who_sets_off_with_the_members_leads() -> None:
         "Kamis (6/6/2024). Ketua Pansus II, Heru Santosa, berangkat bersama enam anggota pansus."
     )
     assert _only(text).leader == "Heru Santosa"
+
+
+def test_an_official_told_of_by_his_title_at_an_agency_is_no_cue() -> None:
+    text = (
+        OPENING + "Rombongan mendapat penjelasan dari Kepala Dinas Koperasi Kota Madiun, Budi Santoso, "
+        "tentang koperasi desa."
+    )
+    assert _pairs(_visits(text)) == [([SLEMAN], MADIUN_CITY)]

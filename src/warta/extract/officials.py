@@ -537,11 +537,19 @@ def _degree_tail(texts: tuple[str, ...], lower: Sequence[str], k: int) -> int:
     """The token index after the degrees that follow a name: affixes, dots, commas and short abbreviations
     closed by a dot ("S.Hut.", "M.Env.Man")."""
     affixes = lexicon.name_affixes()
-    end = k
+    start = end = k
     while k < len(texts):
         word = lower[k]
         short = is_word(texts[k]) and len(word) <= 4 and k + 1 < len(texts) and texts[k + 1] == "."
-        if word in affixes or short:
+        # the last part of a dotted degree written without its closing dot: "M.Si, memimpin", "S.Sos)"
+        last_part = (
+            end > start
+            and texts[k - 1] == "."
+            and is_word(texts[k])
+            and len(word) <= 4
+            and (k + 1 == len(texts) or texts[k + 1] in (",", ";", ")"))
+        )
+        if word in affixes or short or last_part:
             k += 1
             end = k
         elif texts[k] in (".", ","):

@@ -174,6 +174,13 @@ def _between() -> frozenset[str]:
 
 
 @cache
+def _title_firsts() -> frozenset[str]:
+    """The first words of titles of office and of their modifiers ("Kepala", "Plt")."""
+    titles = {t.words[0] for t in lexicon.titles()}
+    return frozenset(titles | {m[0] for m in lexicon.title_modifiers()})
+
+
+@cache
 def _fillers() -> frozenset[str]:
     return frozenset(w for phrase in cues.cue("fillers").phrases for w in phrase)
 
@@ -223,9 +230,13 @@ def _joint(words: list[str], start: int, end: int) -> bool:
 
 
 def _cue_before(sentence: Sentence, start: int) -> tuple[int, int]:
-    """`_skip_fillers` of a region at `start`, its first index also stepping back over the smaller places
+    """`_skip_fillers` of a region at `start`, its first index also stepping back over the name of the
+    region's agency ("ke Dinas Koperasi Kota X", "dari Diskominfo Kabupaten X") and over the smaller places
     the region locates ("ke Desa Ponggok, Kecamatan Polanharjo, Kabupaten X")."""
     k, named = _skip_fillers(sentence, start)
+    agency = agency_start(sentence, k)
+    if agency < k and _title_firsts().isdisjoint(sentence.words[max(0, agency - 1) : k]):
+        k = _skip_fillers(sentence, agency)[0]  # (not a person's title: "dari Kepala Dinas Koperasi Kota X")
     placed = _skip_places(sentence, k)
     return (k if placed == k else _skip_fillers(sentence, placed)[0]), named
 
@@ -334,6 +345,9 @@ def _right_cue(sentence: Sentence, end: int, skip: set[int]) -> tuple[str, float
         elif word in ("melalui", "lewat") and _capitalised(texts, k + 1):
             while _capitalised(texts, k + 1):  # "Pemkab Bogor melalui Bappeda menggelar ..."
                 k += 1
+        elif k > end and words[k - 1] == "," and cues.cue("led_by").match_at(words, k):
+            k = _clause_end(words, k)  # "Pemkab X, dipimpin Sekda Y, melaksanakan ...": read on after it
+            continue
         elif not (depth or k in skip or word in between):
             break
         k += 1
@@ -347,6 +361,19 @@ def _right_cue(sentence: Sentence, end: int, skip: set[int]) -> tuple[str, float
         if phrases.match_at(words, k):
             return "visitor", STRONG
     return None
+
+
+_CLAUSE_WORDS = 16  # how far a clause set off by commas may run
+
+
+def _clause_end(words: tuple[str, ...], k: int) -> int:
+    """The comma that closes a clause starting at k, or k + 1 when none does within reach."""
+    for j in range(k + 1, min(len(words), k + _CLAUSE_WORDS)):
+        if words[j] == ",":
+            return j
+        if words[j] in (";", "?", "!"):  # (a dot inside a sentence ends an abbreviation: "Ir.", "H.")
+            break
+    return k + 1
 
 
 @cache
@@ -369,12 +396,14 @@ def _capitalised(texts: tuple[str, ...], k: int) -> bool:
     return k < len(texts) and texts[k][0].isupper()
 
 
-_QUOTATION = re.compile(r'“[^”]*”?|"[^"]*"?|«[^»]*»?')
+# A quotation ends at its closing mark (a typed " closes a “ too) or, left open, at the end of its paragraph.
+_QUOTATION = re.compile(r'“[^”"\n]*[”"]?|"[^"\n]*"?|«[^»\n]*»?')
 
 
 @lru_cache(maxsize=4)  # read by the role evidence and by the visit attributes of one report
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quotations (“...”, "...") in a text; an unclosed quote runs to the end."""
+    """Character spans of quotations (“...”, "...") in a text; an unclosed quote runs to the end of its
+    paragraph."""
     return [m.span() for m in _QUOTATION.finditer(text)]
 
 
