@@ -172,6 +172,36 @@ def test_tour_is_one_visit_per_host() -> None:
     assert sorted(v.date for v in visits) == ["2024-07-10", "2024-07-11"]
 
 
+TOLD_BY_DAY = [
+    # each day's host in a sentence of its own
+    "Pemkab Sleman melakukan studi tiru pertanian ke Jawa Timur, Rabu dan Kamis (10-11/7/2024). Pada hari "
+    "pertama, rombongan berkunjung ke Kabupaten Banyuwangi dan diterima Sekda Banyuwangi, Mujiono. "
+    "Hari kedua, rombongan bergeser ke Kabupaten Lumajang dan diterima Wakil Bupati Lumajang, Indah Ampera.",
+    # only the second day told as such; the first host received by a dinas head far from the region's name
+    "Pemkab Sleman melakukan studi tiru pertanian ke Jawa Timur, Rabu dan Kamis (10-11/7/2024). "
+    "Di Banyuwangi, rombongan diterima Kepala Bidang Tanaman Pangan dan Hortikultura Dinas Pertanian dan "
+    "Pangan Kabupaten Banyuwangi, Ilham Juanda. Sehari kemudian, rombongan bergeser ke Lumajang dan "
+    "diterima jajaran Dinas Pertanian Kabupaten Lumajang.",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_BY_DAY)
+def test_a_tour_told_day_by_day(text) -> None:
+    visits = _visits(text)
+    assert [(v.host, v.visitor, v.date) for v in visits] == [
+        (BANYUWANGI, [SLEMAN], "2024-07-10"),
+        (LUMAJANG, [SLEMAN], "2024-07-11"),
+    ]
+
+
+def test_a_second_host_without_a_day_is_no_stop() -> None:
+    text = (
+        "Pemkab Sleman melakukan studi tiru ke Kabupaten Banyuwangi, Rabu (10/7/2024). Rombongan diterima "
+        "Sekda Banyuwangi, Mujiono. Selama di Jawa Timur, rombongan menginap di Kabupaten Lumajang."
+    )
+    assert [v.host for v in _visits(text)] == [BANYUWANGI]
+
+
 def test_tour_stops_follow_the_text_in_every_process() -> None:
     script = (
         "import json; from warta.extract import extract_article; from warta.facts import Article; "

@@ -38,6 +38,7 @@ class RoleEvidence:
     visitor: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     sentences: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     toward: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))  # sentences with "ke X"
+    tour_days: set[str] = field(default_factory=set)  # hosts of a sentence that tells a day of a tour
     joint: list[frozenset[str]] = field(default_factory=list)  # regions making one visit together
     first_seen: dict[str, tuple[int, int]] = field(default_factory=dict)  # (sentence, offset); title last
 
@@ -216,10 +217,20 @@ def _score(
             evidence.add(hit.region.code, role, strength * weight, sentence.index, hit.start)
             if toward:
                 evidence.toward[hit.region.code].add(sentence.index)
+            if role == "host" and _tells_a_day(sentence):
+                evidence.tour_days.add(hit.region.code)
         if role == "visitor" and len(group) > 1:
             codes = frozenset([h.region.code for h in group])
             if len(codes) > 1 and _joint(words, first.first_token, last.last_token):
                 evidence.joint.append(codes)
+
+
+_DAY_OPENING = 6  # words before a tour's day phrase: "Pada hari kedua", "Memasuki hari kedua kunjungan"
+
+
+def _tells_a_day(sentence: Sentence) -> bool:
+    """Whether a sentence opens with the day of a tour ("Hari kedua, rombongan bergeser ke ...")."""
+    return any(start < _DAY_OPENING for start, _ in cues.cue("tour_days").find_in(sentence))
 
 
 def _joint(words: list[str], start: int, end: int) -> bool:
@@ -288,11 +299,11 @@ def _left_cue(
     if named < k and cues.cue("party_nouns").ends_at(words, named):
         k = named  # "kunjungan Panitia Khusus (Pansus) Raperdasi Pendidikan DPR X"
     if k == 0:
-        return _received_before(words, start)
+        return _received_before(words, agency_start(sentence, start))
     if words[k - 1] not in _left_cue_ends():  # the common case: none of the cues below ends at k
         if cues.cue("done_by").ends_at(words, start):
             return "visitor", STRONG
-        return _received_before(words, start)
+        return _received_before(words, agency_start(sentence, start))
     if cues.cue("learn_from").ends_at(words, k):
         return "host", STRONG
     if cues.cue("toward").ends_at(words, k):
@@ -314,10 +325,12 @@ def _left_cue(
     if cues.cue("at").ends_at(words, k):
         near = any(k - TRIGGER_WINDOW <= end <= k for end in trigger_ends)
         return ("host", MEDIUM) if near else (None, 0.0)
-    return _received_before(words, start)
+    return _received_before(words, agency_start(sentence, start))
 
 
 def _received_before(words: list[str], start: int) -> tuple[str | None, float]:
+    """A receiving verb within reach before `start` (the region's name, or its agency's: "diterima Kepala
+    Bidang Pengelolaan Sampah dan Limbah B3 Dinas Lingkungan Hidup Kota X"): the region hosts."""
     received = cues.cue("received_verbs")
     if received.by_first.keys().isdisjoint(words[max(0, start - HOST_WINDOW) : start]):
         return None, 0.0  # the common case: no receiving verb in reach
@@ -441,9 +454,20 @@ def decide(evidence: RoleEvidence, named: dict[str, int] | None = None) -> Roles
     visitors.sort(key=lambda c: evidence.first_seen[c])
     tour = [host]
     if len(visitors) == 1:
-        # One delegation going "ke X ... ke Y" in one sentence tours several hosts, in that order.
+        # One delegation going "ke X ... ke Y" in one sentence tours several hosts, in that order; so does one
+        # received by a host on each day the report tells ("Hari pertama ... X. Hari kedua ... Y").
         together = evidence.toward[host]
-        tour += [c for c in hosts[1:] if evidence.toward[c] & together and evidence.visitor[c] == 0]
+        days = host in evidence.tour_days
+        tour += [
+            c
+            for c in hosts[1:]
+            if evidence.visitor[c] == 0
+            and (
+                evidence.toward[c] & together
+                or (days or c in evidence.tour_days)
+                and evidence.host[c] >= STRONG
+            )
+        ]
         tour.sort(key=lambda c: named[c] if named else evidence.first_seen[c])
     return Roles(tour, _delegations(visitors, evidence.joint))
 
