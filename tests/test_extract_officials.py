@@ -219,6 +219,11 @@ UNITS = [
         "Paparan disampaikan Kepala Bidang Pemasaran Dinas Pariwisata Kabupaten Sleman, Wulan Sari.",
         ("Wulan Sari", "Kepala Bidang Pemasaran Dinas Pariwisata", "staff"),
     ),
+    (
+        "Rombongan diterima Kepala Dinas Pemberdayaan Masyarakat dan Kalurahan (DPMK) Kab. Sleman, Drs. "
+        "Sumarno Hadi, M.M., di aula.",
+        ("Sumarno Hadi", "Kepala Dinas Pemberdayaan Masyarakat dan Kalurahan DPMK", "agency_head"),
+    ),
     pytest.param(
         "Acara itu dihadiri Staf Ahli Bupati Bidang Pemerintahan, Heru Prasetyo.",
         ("Heru Prasetyo", "Staf Ahli Bupati Bidang Pemerintahan", "staff"),

@@ -37,6 +37,8 @@ PREFIXES = [
     ("Petugas dari Kab. Madiun turut memantau jalannya acara.", "Madiun", "35.19", "none"),
     ("Pemkab Madiun menyiapkan anggaran untuk program tersebut.", "Madiun", "35.19", "executive"),
     ("Pemerintah Kabupaten Madiun menggelar rapat evaluasi.", "Madiun", "35.19", "executive"),
+    ("Pemerintah Kab. Madiun menggelar rapat evaluasi.", "Madiun", "35.19", "executive"),
+    ("Pemerintah Prov. Jawa Timur menggelar rapat evaluasi.", "Jawa Timur", "35", "executive"),
     ("Pameran produk unggulan digelar di Kota Madiun.", "Madiun", "35.77", "none"),
     ("Pemkot Madiun meluncurkan aplikasi layanan baru.", "Madiun", "35.77", "executive"),
     ("Pemerintah Kota Madiun menambah armada angkutan sampah.", "Madiun", "35.77", "executive"),
@@ -194,6 +196,7 @@ MISSPELT = [
     ("Bupati Bayuwangi meninjau lokasi banjir.", "Bayuwangi", "35.10"),
     ("Wali Kota Pontianek menyambut rombongan di balai kota.", "Pontianek", "61.71"),
     ("Pemkab Banyuwangie menyiapkan posko mudik.", "Banyuwangie", "35.10"),
+    ("Tamu dari Kab. Bayuwangi disambut di pendopo.", "Bayuwangi", "35.10"),
 ]
 
 

@@ -163,6 +163,14 @@ TOUR = (
 )
 
 
+def test_a_joint_visit_of_regencies_written_kab() -> None:
+    text = (
+        "Rombongan gabungan Pemerintah Kab. Sleman dan Pemerintah Kab. Kulon Progo melakukan studi banding "
+        "ke Kota Madiun, Kamis (6/6/2024)."
+    )
+    assert _pairs(_visits(text)) == [([SLEMAN, KULON_PROGO], MADIUN_CITY)]
+
+
 def test_tour_is_one_visit_per_host() -> None:
     visits = _visits(TOUR)
     assert sorted((v.host, tuple(v.visitor)) for v in visits) == [

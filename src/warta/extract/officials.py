@@ -237,7 +237,7 @@ def _name_after_unit(
             unit = False
         elif _match_title(lower, j) is not None:
             return None  # another official's title: what follows is theirs ("..., serta Kabid X, Name")
-        elif text[0].isupper() or lower[j] in _JOINERS or text in "()-":
+        elif text[0].isupper() or lower[j] in _JOINERS or text in "()-" or j in regions:  # ("Kab. X")
             unit = unit or _unit_word(texts, lower, j) or j in regions
         else:
             return None

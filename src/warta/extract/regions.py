@@ -173,10 +173,16 @@ def _scan(sentence: Sentence, index: _Index):
                 after_name = end
                 break
         # A misspelt name follows a prefix (`_fuzzy` says which): most words are ruled out here.
-        if misspelt and i > 0 and (texts[i - 1] == ")" or words[i - 1] in prefix_ends):
+        if misspelt and i > 0 and (texts[i - 1] == ")" or _after_prefix(words, i, prefix_ends)):
             fuzzy = _fuzzy(sentence, i, index) if is_word(texts[i]) else None
             if fuzzy is not None:
                 yield fuzzy, (fuzzy.region,), _name_form(texts[i])
+
+
+def _after_prefix(words: tuple[str, ...], i: int, prefix_ends: dict) -> bool:
+    """Whether the word before token i ends a prefix, its dot aside ("Kabupaten X", "Kab. X")."""
+    before = words[i - 1] if words[i - 1] != "." or i < 2 else words[i - 2]
+    return before in prefix_ends
 
 
 def _name_beginnings(texts: tuple[str, ...], i: int, index: _Index) -> list[str]:
@@ -299,7 +305,7 @@ def _fuzzy(sentence: Sentence, i: int, index: _Index) -> RegionHit | None:
     token = texts[i]
     if len(token) < 6 or token.isupper() or i == 0:
         return None
-    if texts[i - 1] != ")" and sentence.words[i - 1] not in _prefixes_by_last():
+    if texts[i - 1] != ")" and not _after_prefix(sentence.words, i, _prefixes_by_last()):
         return None
     prefix, first = _prefix(sentence.words, i)
     if prefix is None or prefix.kind not in ("regency", "city"):
