@@ -1,6 +1,6 @@
 """Quality regression: extract the scored corpora and hold each metric to its floor.
 
-`dev` holds the project's targets. `genre` to `genre4` are sets written for testing by sessions
+`dev` holds the project's targets. `genre` to `genre5` are sets written for testing by sessions
 that did not read the extractor (never tune rules to them); their floors sit a little under what the
 extractor scored on the newest of them when they were added:
 
@@ -9,6 +9,8 @@ extractor scored on the newest of them when they were added:
     sectors 0.917.
     genre4, measured when it was added: regions 0.991, officials 0.980, role_class 1.000, pairs 0.959,
     date 1.000, delegation_size 0.800, leader 0.971, received_by 0.971, visit_type 1.000, sectors 0.919.
+    genre5, measured when it was added: regions 0.986, officials 0.986, role_class 1.000, pairs 0.919,
+    date 1.000, delegation_size 0.971, leader 1.000, received_by 1.000, visit_type 0.971, sectors 0.879.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ CORPORA = {
     "genre2": GENRE_FLOORS,
     "genre3": GENRE_FLOORS,
     "genre4": GENRE_FLOORS,
+    "genre5": GENRE_FLOORS,
 }
 CASES = [(corpus, metric) for corpus, floors in CORPORA.items() for metric in floors]
 

@@ -127,7 +127,13 @@ LOCATORS = [
     ("Rombongan Pemkab Sanggau, Kalimantan Barat, tiba di bandara pagi ini.", "61", "61.03"),
     ("Pemerintah Kabupaten Kotawaringin Barat (Kalimantan Tengah) menggelar pameran.", "62", "62.01"),
     ("Kunjungan ke Kota Madiun, Jawa Timur, berlangsung dua hari.", "35", "35.77"),
+    # a name of a province and of its capital city, after a regency of that province: the province
+    ("Kunker ke Kabupaten Tanjung Jabung Barat (Tanjab Barat), Jambi, berlangsung dua hari.", "15", "15.06"),
 ]
+
+
+def test_a_capital_named_like_its_province_is_the_city_elsewhere(hits_of) -> None:
+    assert [h.region.code for h in hits_of("Rombongan tiba di Jambi pada sore hari.")] == ["15.71"]
 
 
 @pytest.mark.parametrize(("text", "province", "located"), LOCATORS)

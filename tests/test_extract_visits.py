@@ -238,6 +238,9 @@ NO_VISIT = [
     "Pemkab Sleman menggelar rapat koordinasi penanganan stunting bersama camat dan kepala puskesmas.",
     "Wali Kota Madiun Maidi Santoso menghadiri rapat koordinasi kepala daerah se-Jawa Timur di Surabaya.",
     "Pemkab Sleman dan Pemkot Madiun menandatangani nota kesepahaman pengelolaan sampah di Yogyakarta.",
+    # a regent heading a meeting elsewhere does not lead a delegation
+    "MADIUN – Bupati Sleman, Kustini Handayani, yang memimpin sidang komisi, menyampaikan usulan para "
+    "bupati dalam rapat kerja nasional asosiasi bupati.",
     "",
 ]
 
@@ -612,3 +615,28 @@ def test_an_official_told_of_by_his_title_at_an_agency_is_no_cue() -> None:
         "tentang koperasi desa."
     )
     assert _pairs(_visits(text)) == [([SLEMAN], MADIUN_CITY)]
+
+
+def test_a_visitor_named_only_in_the_title() -> None:
+    text = (
+        "Pemkot Madiun menerima kunjungan studi tiru pengelolaan sampah dari salah satu kabupaten di DIY, "
+        "Kamis (6/6/2024). Tamu dari lereng Merapi itu diterima Sekda Kota Madiun, Soeko Handiarto."
+    )
+    visits = _visits(text, title="Pemkab Sleman Belajar Kelola Sampah ke Madiun")
+    assert _pairs(visits) == [([SLEMAN], MADIUN_CITY)]
+    facts = extract_article(Article(id="t", text=text, title="Pemkab Sleman Belajar Kelola Sampah ke Madiun"))
+    assert SLEMAN in [r.code for r in facts.regions]
+
+
+def test_a_headline_alone_makes_no_visit() -> None:
+    text = "Rombongan tiba pukul 09.00 dan langsung berdiskusi dengan para pejabat setempat."
+    assert _visits(text, title="Pemkab Sleman Studi Tiru ke Kota Madiun") == []
+
+
+def test_a_bare_name_in_the_title_is_read_as_the_report_first_reads_it() -> None:
+    text = (
+        "Pemkab Sleman melakukan studi tiru ke Kabupaten Blitar, Kamis (6/6/2024). Rombongan diterima "
+        "Wakil Bupati Blitar, Rahmat Santoso. Sebelum pulang, rombongan berziarah ke Makam Bung Karno di "
+        "Kota Blitar."
+    )
+    assert _pairs(_visits(text, title="Pemkab Sleman Studi Tiru ke Blitar")) == [([SLEMAN], "35.05")]

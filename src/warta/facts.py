@@ -23,7 +23,8 @@ class FactsFormatError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """The sentence a fact was read from, with its character offsets [start, end) in the article text."""
+    """The sentence a fact was read from, with its character offsets [start, end) in the article text; a fact
+    read from the article's title has the title as its text and -1 as both offsets."""
 
     text: str
     start: int

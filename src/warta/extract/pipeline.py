@@ -6,6 +6,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cached_property
 
 from warta.extract import attributes, cues, lexicon
@@ -13,13 +14,14 @@ from warta.extract.attributes import Mention
 from warta.extract.dates import DateMention, find_dates
 from warta.extract.officials import OfficialHit, find_officials, merge_officials, same_person
 from warta.extract.regions import RegionHit, find_regions
-from warta.extract.roles import RoleEvidence, agency_start, collect_evidence, decide, quote_spans
+from warta.extract.roles import RoleEvidence, Roles, agency_start, collect_evidence, decide, quote_spans
 from warta.extract.sectors import find_sectors, purpose_sentences
 from warta.extract.text import Sentence, split_sentences, tokenize
 from warta.facts import Article, ArticleFacts, Evidence, Official, RegionMention, Visit
-from warta.gazetteer import Gazetteer, load_gazetteer
+from warta.gazetteer import Gazetteer, Region, load_gazetteer, name_key
 
 TITLE_SENTENCE = -1
+TITLE_OFFSET = -1  # the offsets of evidence read from the title, which is not part of the article's text
 
 
 def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> ArticleFacts:
@@ -29,7 +31,7 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     sentences = split_sentences(text)
     hits = find_regions(sentences, gazetteer)
     title = _title_sentence(article.title)
-    title_hits = find_regions([title], gazetteer) if title else []
+    title_hits = _as_in_body(find_regions([title], gazetteer), hits, title) if title else []
 
     raw_officials = find_officials(sentences, hits)
     people = merge_officials(raw_officials)
@@ -40,6 +42,9 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     for position, hit in enumerate(hits):
         first_named.setdefault(hit.region.code, position)
     roles = decide(evidence, named=first_named)
+    title_only = [h for h in title_hits if h.region.code not in first_named]
+    if not roles.hosts and title_only:
+        roles = _with_the_title(evidence, first_named, title_only)
     visits = []
     if roles.hosts:
         context = _Context(article, sentences, hits, people, raw_officials, evidence, title)
@@ -48,7 +53,7 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
                 visits.append(context.visit(delegation, host, roles.visitors, day))
     return ArticleFacts(
         id=article.id,
-        regions=_region_mentions(hits, sentences),
+        regions=_region_mentions(hits, sentences) + _title_regions(title_only, title),
         officials=[_official(p, sentences) for p in people],
         visits=visits,
     )
@@ -67,6 +72,33 @@ def extract_articles(
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(extract_article, articles, chunksize=64)
+
+
+def _as_in_body(title_hits: list[RegionHit], hits: list[RegionHit], title: Sentence) -> list[RegionHit]:
+    """The title's regions, read as the body first reads the same names: a headline is short, so a name of
+    several regions is better resolved by the report ("DPRD Banjar" in the title, "DPRD Kabupaten Banjar"
+    below; "ke Blitar" above "ke Kabupaten Blitar ... ziarah ke Makam Bung Karno di Kota Blitar")."""
+    first: dict[str, Region] = {}  # by name, the region the report's text first names so
+    for hit in hits:
+        first.setdefault(name_key(hit.region.core_name), hit.region)
+    read = []
+    for hit in title_hits:
+        region = first.get(name_key(title.text[hit.start : hit.end]))
+        fixed = hit.prefix is not None and hit.prefix.kind != "any"  # "Pemkab X", "Kota X": as written
+        read.append(hit if region is None or fixed or region is hit.region else replace(hit, region=region))
+    return read
+
+
+def _with_the_title(evidence: RoleEvidence, named: dict[str, int], title_only: list[RegionHit]) -> Roles:
+    """The visit when the report names one side only in its title ("Pemkab X Belajar ke Kota Y" above a
+    report of "tamu dari salah satu kabupaten di NTB"): the title's regions may take part, beside at least
+    one region the report's text names."""
+    with_title = dict(named)
+    for hit in title_only:
+        with_title.setdefault(hit.region.code, len(with_title))
+    roles = decide(evidence, named=with_title)
+    codes = {*roles.hosts, *(code for delegation in roles.visitors for code in delegation)}
+    return roles if codes & named.keys() else Roles([], [])
 
 
 def _name_tokens(officials: list[OfficialHit], sentences: list[Sentence]) -> dict[int, set[int]]:
@@ -99,6 +131,17 @@ def _region_mentions(hits: list[RegionHit], sentences: list[Sentence]) -> list[R
                 hit.region.code, hit.region.name, _evidence(sentences, hit.sentence)
             )
     return list(seen.values())
+
+
+def _title_regions(title_only: list[RegionHit], title: Sentence | None) -> list[RegionMention]:
+    """The regions only the title names, with the title as their evidence (no offsets: it is not part of
+    the article's text)."""
+    if title is None:
+        return []
+    seen = {hit.region.code: hit.region for hit in title_only}
+    return [
+        RegionMention(r.code, r.name, Evidence(title.text, TITLE_OFFSET, TITLE_OFFSET)) for r in seen.values()
+    ]
 
 
 def _official(person: OfficialHit, sentences: list[Sentence]) -> Official:

@@ -98,11 +98,29 @@ def find_regions(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Region
     for sentence in sentences:
         raw.extend(_scan(sentence, index))
     kinds = _article_kinds(raw)
-    hits = [  # (a hit has its first candidate: only a name of several regions needs a choice)
-        hit if len(candidates) == 1 else _resolved(hit, _choose(candidates, kinds.get(key)))
-        for hit, candidates, key in raw
-    ]
+    hits: list[RegionHit] = []
+    for hit, candidates, key in raw:  # (a hit has its first candidate: only a name of several needs a choice)
+        if len(candidates) > 1:
+            region = _locating(hits[-1] if hits else None, hit, candidates)
+            hit = _resolved(hit, region or _choose(candidates, kinds.get(key)))
+        hits.append(hit)
     return _mark_locators(_drop_weak(hits))
+
+
+_LOCATOR_GAP = 4  # tokens from a region to the province after it that locates it: "X (Y), Jambi"
+
+
+def _locating(previous: RegionHit | None, hit: RegionHit, candidates: tuple[Region, ...]) -> Region | None:
+    """The province among a bare name's candidates when it is written right after one of its regencies or
+    cities, to locate it: "Kabupaten Tanjung Jabung Barat, Jambi" (not Kota Jambi)."""
+    if (
+        previous is None
+        or hit.prefix is not None
+        or previous.sentence != hit.sentence
+        or hit.first_token - previous.last_token > _LOCATOR_GAP
+    ):
+        return None
+    return next((r for r in candidates if r.kind == "province" and r.code == previous.region.province), None)
 
 
 def _resolved(hit: RegionHit, region: Region) -> RegionHit:
@@ -291,7 +309,7 @@ def _mark_locators(hits: list[RegionHit]) -> list[RegionHit]:
             and previous is not None
             and previous.sentence == hit.sentence
             and previous.region.province == hit.region.code
-            and hit.first_token - previous.last_token <= 4
+            and hit.first_token - previous.last_token <= _LOCATOR_GAP
         ):
             hit = replace(hit, locator=True)
         marked.append(hit)

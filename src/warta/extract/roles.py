@@ -368,7 +368,7 @@ def _right_cue(sentence: Sentence, end: int, skip: set[int]) -> tuple[str, float
         return None
     if cues.receives_visit_at(sentence, k) or cues.cue("host_roles").match_at(words, k):
         return "host", STRONG
-    if cues.cue("visit_verbs").match_at(words, k) or cues.cue("leads").match_at(words, k):
+    if cues.cue("visit_verbs").match_at(words, k) or _leads_a_visit(words, k):
         return "visitor", STRONG
     for phrases in cues.visit_type_phrases().values():
         if phrases.match_at(words, k):
@@ -387,6 +387,21 @@ def _clause_end(words: tuple[str, ...], k: int) -> int:
         if words[j] in (";", "?", "!"):  # (a dot inside a sentence ends an abbreviation: "Ir.", "H.")
             break
     return k + 1
+
+
+_HEADED_WITHIN = 6  # words from a heading verb to what it heads: "memimpin 14 kepala desa studi banding"
+
+
+def _leads_a_visit(words: tuple[str, ...], k: int) -> bool:
+    """Whether a leading phrase at k leads the visit: "beserta rombongan", "melakukan"; a heading verb only
+    with a visit or a party after it ("memimpin rombongan", not "memimpin sidang komisi")."""
+    n = cues.cue("leads").match_at(words, k)
+    if not n:
+        return False
+    if not cues.cue("heading").match_at(words, k):
+        return True
+    trigger = cues.trigger()
+    return any(trigger.match_at(words, j) for j in range(k + n, min(len(words), k + n + _HEADED_WITHIN)))
 
 
 @cache
@@ -466,6 +481,7 @@ def decide(evidence: RoleEvidence, named: dict[str, int] | None = None) -> Roles
                 evidence.toward[c] & together
                 or (days or c in evidence.tour_days)
                 and evidence.host[c] >= STRONG
+                and evidence.sentences[c].isdisjoint(evidence.sentences[host])  # (a day of its own)
             )
         ]
         tour.sort(key=lambda c: named[c] if named else evidence.first_seen[c])
