@@ -97,6 +97,7 @@ AFFIXES = [
     ("Kapolres Sleman AKBP Edy Setyanto turut hadir dalam pertemuan itu.", "Edy Setyanto"),
     ("Ketua TP PKK Kota Madiun Ny. Ratih Kusumawardani membuka bazar.", "Ratih Kusumawardani"),
     ("Wakil Ketua DPRD Sleman Ma'ruf Hidayat menyerahkan cendera mata.", "Ma'ruf Hidayat"),
+    ("Kepala Dinas Tenaga Kerja Kota Madiun, Rd. Dadang Sutisna, S.IP, menjelaskan.", "Dadang Sutisna"),
     pytest.param(
         "Paparan disampaikan Direktur RSUD Sleman dr. Cahya Purnama.",
         "Cahya Purnama",

@@ -178,6 +178,7 @@ NOT_REGIONS = [
     ("Bogor yang dikenal sebagai Kota Hujan menata trotoar.", {"32.71"}),
     # products, companies and organisations named after a region
     ("Peternak mengembangkan sapi Bali di lahan milik kelompok tani.", set()),
+    ("Situs itu peninggalan Kesultanan Banten dan Kerajaan Kutai.", set()),
     ("Pinjaman dari Bank Kalbar dinilai membantu pelaku usaha.", set()),
     ("Pabrik Semen Padang menambah kapasitas produksinya.", set()),
     ("Rombongan mencicipi kopi Gayo dan jeruk Pontianak di pameran.", set()),

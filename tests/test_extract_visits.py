@@ -473,6 +473,19 @@ BODIES = [
         "Pemkot Madiun menerima kunjungan kerja rombongan DPRD Provinsi Kalimantan Barat, Kamis (6/6/2024).",
         "legislature",
     ),
+    # what follows the receiving verb is the host's side, its rooms too
+    (
+        "Komisi C DPRD Kabupaten Sleman melakukan kunjungan kerja ke Kota Madiun, Kamis (6/6/2024). "
+        "Rombongan dipimpin Ketua Komisi C, Budi Santoso, dan diterima Kepala Bagian Pemerintahan, "
+        "Retno Wulan, di ruang rapat asisten.",
+        "legislature",
+    ),
+    # the government of the visitor told of, not acting in the visit
+    (
+        "Komisi C DPRD Kabupaten Sleman melakukan kunjungan kerja ke Kota Madiun, Kamis (6/6/2024). "
+        "Menurut Budi, pasar milik Pemkab Sleman tengah direvitalisasi.",
+        "legislature",
+    ),
 ]
 
 

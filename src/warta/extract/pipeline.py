@@ -334,9 +334,15 @@ class _Context:
         }
 
     def _host_tokens(self, host: str) -> dict[int, set[int]]:
-        """Per sentence, the tokens that speak of the host: its prefixed name with an agency's before it, and
-        its officials' mentions."""
+        """Per sentence, the tokens that speak of the host: its prefixed name with an agency's before it, its
+        officials' mentions, and what follows a receiving verb ("Rombongan dipimpin Ketua Komisi I dan
+        diterima Kepala Bagian Pemerintahan, di ruang rapat asisten")."""
         found: dict[int, set[int]] = defaultdict(set)
+        received = cues.cue("received_verbs")
+        for sentence in self.sentences:
+            spans = received.find_in(sentence)
+            if spans:
+                found[sentence.index].update(range(spans[0][1], len(sentence.words)))
         for hit in self.hits:
             if hit.region.code == host:
                 start = agency_start(self.sentences[hit.sentence], hit.first_token)  # "Dinas X Kota Y"
@@ -390,9 +396,16 @@ class _Context:
         )
 
     def _institutions(self, code: str) -> set[str]:
+        """The institutions a region acts through in the sentences that tell its part in the visit ("Pemkot
+        X melakukan ...", "DPRD X menerima ..."), not where it is only told of ("RSUD milik Pemkot X")."""
+        acting = self.evidence.sentences.get(code, set())
         found = set()
         for hit in self.hits:
-            if hit.region.code == code and hit.institution in ("executive", "legislature"):
+            if (
+                hit.region.code == code
+                and hit.institution in ("executive", "legislature")
+                and hit.sentence in acting
+            ):
                 found.add(hit.institution)
         return found
 
