@@ -129,6 +129,12 @@ FOCUS = [
         set(),
         {"pendidikan", "kesehatan"},
     ),
+    (  # what the visitor wants to develop is what it came for
+        "Menurut Sekda Sleman, daerahnya ingin mengembangkan pertanian organik dan antrean daring di "
+        "puskesmas. Wali Kota Madiun juga menyinggung pasar tradisional.",
+        {"pertanian", "digital", "kesehatan"},
+        {"perdagangan"},
+    ),
     pytest.param(
         "Rombongan ingin belajar tentang Mal Pelayanan Publik. "
         "Di sela kunjungan, rombongan mencicipi kuliner khas dan berbelanja di pasar tradisional.",
