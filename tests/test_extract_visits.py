@@ -64,6 +64,13 @@ SIDES = [
     # a clause on who leads, set off by commas, between the visitor and its verb
     "Sebanyak 25 pejabat Pemerintah Kabupaten Sleman, dipimpin Sekretaris Daerah Ir. H. Harda Kiswaya, M.Si, "
     "melaksanakan studi tiru ke Kota Madiun, Kamis (6/6/2024).",
+    # the region after a visiting verb hosts; after a learning verb, "dari X" names the host
+    "DPRD Kabupaten Sleman mengunjungi DPRD Kota Madiun untuk studi tiru, Kamis (6/6/2024).",
+    "Anggota DPRD Sleman sambangi Pemkot Madiun untuk studi tiru.",
+    "Pemerintah Kabupaten Sleman belajar tata kelola pasar dari Pemerintah Kota Madiun.",
+    # passive, with the body's name between "oleh" and the region; a host role in Javanese
+    "Studi banding ke Kota Madiun dilakukan oleh Komisi B DPRD Sleman.",
+    "Kota Madiun jadi jujugan studi tiru Pemkab Sleman.",
     # degrees whose last part has no closing dot
     "Wakil Bupati Sleman, H. Danang Wicaksono, SE, M.Si, memimpin rombongan studi tiru ke Kota Madiun.",
     # a quotation opened and not closed runs to the end of its paragraph only
@@ -653,3 +660,16 @@ def test_a_bare_name_in_the_title_is_read_as_the_report_first_reads_it() -> None
         "Kota Blitar."
     )
     assert _pairs(_visits(text, title="Pemkab Sleman Studi Tiru ke Blitar")) == [([SLEMAN], "35.05")]
+
+
+def test_a_room_before_the_receiving_official_is_no_name() -> None:
+    text = (
+        "Bertempat di Ruang Rapat Wali Kota, Wakil Wali Kota Madiun Inda Raya menerima kunjungan studi tiru "
+        "dari Pemerintah Kabupaten Sleman."
+    )
+    assert _only(text).received_by == "Inda Raya"
+
+
+def test_a_count_of_people_from_a_region_is_not_what_the_title_learns_from() -> None:
+    visits = _visits(OPENING, title="Belajar Kelola Pasar, 12 Lurah dari Sleman Studi Tiru ke Madiun")
+    assert _pairs(visits) == [([SLEMAN], MADIUN_CITY)]

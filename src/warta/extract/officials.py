@@ -456,8 +456,8 @@ def _name_before(texts: tuple[str, ...], lower: Sequence[str], k: int) -> tuple[
     start = end
     while start > 0 and end - start < _MAX_NAME_WORDS + 3 and _name_token(texts, lower, start - 1):
         start -= 1
-    if start == end:
-        return None
+    if start == end or cues.phrases("venue", "heads").match_at(lower, start):
+        return None  # (a room is no name: "Bertempat di Ruang Rapat Bupati, Wakil Bupati X menerima ...")
     return _name_run(texts, lower, start, stop=end)
 
 

@@ -301,10 +301,11 @@ def _left_cue(
     if k == 0:
         return _received_before(words, agency_start(sentence, start))
     if words[k - 1] not in _left_cue_ends():  # the common case: none of the cues below ends at k
-        if cues.cue("done_by").ends_at(words, start):
-            return "visitor", STRONG
+        done_by = cues.cue("done_by")
+        if any(done_by.ends_at(words, j) for j in range(k, start + 1)):
+            return "visitor", STRONG  # "dilakukan oleh Komisi B DPRD X" (fillers, a body's name between)
         return _received_before(words, agency_start(sentence, start))
-    if cues.cue("learn_from").ends_at(words, k):
+    if cues.cue("learn_from").ends_at(words, k) or cues.cue("visited").ends_at(words, k):
         return "host", STRONG
     if cues.cue("toward").ends_at(words, k):
         if words[k - 1] == "kepada":
@@ -315,6 +316,8 @@ def _left_cue(
     if cues.cue("origin").ends_at(words, k):
         if cues.cue("not_origin").ends_at(words, k - 1):
             return None, 0.0
+        if _learning_before(words, k - 1):
+            return "host", STRONG  # "belajar tata kelola pasar dari Pemkot X"
         return "visitor", STRONG if trigger_ends else WEAK
     if cues.cue("party_nouns").ends_at(words, k) or cues.cue("done_by").ends_at(words, start):
         return "visitor", STRONG
@@ -326,6 +329,21 @@ def _left_cue(
         near = any(k - TRIGGER_WINDOW <= end <= k for end in trigger_ends)
         return ("host", MEDIUM) if near else (None, 0.0)
     return _received_before(words, agency_start(sentence, start))
+
+
+_LEARNING_REACH = 8  # words from a learning verb to the "dari" that names whom it learns from
+
+
+def _learning_before(words: tuple[str, ...], k: int) -> bool:
+    """Whether a learning verb stands shortly before token k (a "dari"), with no visit phrase between."""
+    learning = cues.cue("learning")
+    trigger = cues.trigger()
+    for j in range(k - 1, max(-1, k - _LEARNING_REACH - 1), -1):
+        if learning.match_at(words, j):
+            return True
+        if words[j] in _STOP or words[j] == "," or words[j].isdigit() or trigger.match_at(words, j):
+            return False  # (a count or a new clause: "Belajar Kelola BUMDes, 12 Kades dari Tabalong")
+    return False
 
 
 def _received_before(words: list[str], start: int) -> tuple[str | None, float]:
@@ -407,7 +425,8 @@ def _leads_a_visit(words: tuple[str, ...], k: int) -> bool:
 @cache
 def _left_cue_ends() -> frozenset[str]:
     """The last words of every cue `_left_cue` looks for right before a region."""
-    sets = [cues.cue(name) for name in ("learn_from", "toward", "origin", "party_nouns", "host_verbs", "at")]
+    names = ("learn_from", "visited", "toward", "origin", "party_nouns", "host_verbs", "at")
+    sets = [cues.cue(name) for name in names]
     return frozenset(word for phrases in sets for word in phrases.by_last) | {"bagi", "untuk"}
 
 
