@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from warta.extract import attributes, cues, lexicon
 from warta.extract.attributes import Mention
@@ -78,15 +78,20 @@ def _as_in_body(title_hits: list[RegionHit], hits: list[RegionHit], title: Sente
     """The title's regions, read as the body first reads the same names: a headline is short, so a name of
     several regions is better resolved by the report ("DPRD Banjar" in the title, "DPRD Kabupaten Banjar"
     below; "ke Blitar" above "ke Kabupaten Blitar ... ziarah ke Makam Bung Karno di Kota Blitar")."""
-    first: dict[str, Region] = {}  # by name, the region the report's text first names so
-    for hit in hits:
-        first.setdefault(name_key(hit.region.core_name), hit.region)
     read = []
     for hit in title_hits:
-        region = first.get(name_key(title.text[hit.start : hit.end]))
-        fixed = hit.prefix is not None and hit.prefix.kind != "any"  # "Pemkab X", "Kota X": as written
-        read.append(hit if region is None or fixed or region is hit.region else replace(hit, region=region))
+        if hit.prefix is None or hit.prefix.kind == "any":  # (not "Pemkab X", "Kota X": read as written)
+            key = name_key(title.text[hit.start : hit.end])
+            region = next((h.region for h in hits if _core_key(h.region) == key), hit.region)
+            if region is not hit.region:
+                hit = replace(hit, region=region)
+        read.append(hit)
     return read
+
+
+@lru_cache(maxsize=4096)
+def _core_key(region: Region) -> str:
+    return name_key(region.core_name)
 
 
 def _with_the_title(evidence: RoleEvidence, named: dict[str, int], title_only: list[RegionHit]) -> Roles:
@@ -339,10 +344,12 @@ class _Context:
         diterima Kepala Bagian Pemerintahan, di ruang rapat asisten")."""
         found: dict[int, set[int]] = defaultdict(set)
         received = cues.cue("received_verbs")
+        verbs = received.by_first.keys()
         for sentence in self.sentences:
-            spans = received.find_in(sentence)
-            if spans:
-                found[sentence.index].update(range(spans[0][1], len(sentence.words)))
+            if not verbs.isdisjoint(sentence.words):  # (most sentences: no receiving verb, no call)
+                spans = received.find_in(sentence)
+                if spans:
+                    found[sentence.index].update(range(spans[0][1], len(sentence.words)))
         for hit in self.hits:
             if hit.region.code == host:
                 start = agency_start(self.sentences[hit.sentence], hit.first_token)  # "Dinas X Kota Y"

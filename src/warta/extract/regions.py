@@ -191,7 +191,12 @@ def _scan(sentence: Sentence, index: _Index):
                 after_name = end
                 break
         # A misspelt name follows a prefix (`_fuzzy` says which): most words are ruled out here.
-        if misspelt and i > 0 and (texts[i - 1] == ")" or _after_prefix(words, i, prefix_ends)):
+        if (
+            misspelt
+            and i > 0
+            and (words[i - 1] in prefix_ends or texts[i - 1] in ").")
+            and (texts[i - 1] == ")" or _after_prefix(words, i, prefix_ends))
+        ):
             fuzzy = _fuzzy(sentence, i, index) if is_word(texts[i]) else None
             if fuzzy is not None:
                 yield fuzzy, (fuzzy.region,), _name_form(texts[i])

@@ -245,7 +245,9 @@ def _cue_before(sentence: Sentence, start: int) -> tuple[int, int]:
     region's agency ("ke Dinas Koperasi Kota X", "dari Diskominfo Kabupaten X") and over the smaller places
     the region locates ("ke Desa Ponggok, Kecamatan Polanharjo, Kabupaten X")."""
     k, named = _skip_fillers(sentence, start)
-    agency = agency_start(sentence, k)
+    # (an agency's name ends with a capitalised word or a bracket: most regions follow neither)
+    before = sentence.texts[k - 1] if k else ""
+    agency = agency_start(sentence, k) if before and (before[0].isupper() or before in "()") else k
     if agency < k and _title_firsts().isdisjoint(sentence.words[max(0, agency - 1) : k]):
         k = _skip_fillers(sentence, agency)[0]  # (not a person's title: "dari Kepala Dinas Koperasi Kota X")
     placed = _skip_places(sentence, k)
@@ -299,12 +301,14 @@ def _left_cue(
     if named < k and cues.cue("party_nouns").ends_at(words, named):
         k = named  # "kunjungan Panitia Khusus (Pansus) Raperdasi Pendidikan DPR X"
     if k == 0:
-        return _received_before(words, agency_start(sentence, start))
+        return _received_before(sentence, start)
     if words[k - 1] not in _left_cue_ends():  # the common case: none of the cues below ends at k
         done_by = cues.cue("done_by")
-        if any(done_by.ends_at(words, j) for j in range(k, start + 1)):
+        if not done_by.by_last.keys().isdisjoint(words[max(0, k - 1) : start]) and any(
+            done_by.ends_at(words, j) for j in range(k, start + 1)
+        ):
             return "visitor", STRONG  # "dilakukan oleh Komisi B DPRD X" (fillers, a body's name between)
-        return _received_before(words, agency_start(sentence, start))
+        return _received_before(sentence, start)
     if cues.cue("learn_from").ends_at(words, k) or cues.cue("visited").ends_at(words, k):
         return "host", STRONG
     if cues.cue("toward").ends_at(words, k):
@@ -328,7 +332,7 @@ def _left_cue(
     if cues.cue("at").ends_at(words, k):
         near = any(k - TRIGGER_WINDOW <= end <= k for end in trigger_ends)
         return ("host", MEDIUM) if near else (None, 0.0)
-    return _received_before(words, agency_start(sentence, start))
+    return _received_before(sentence, start)
 
 
 _LEARNING_REACH = 8  # words from a learning verb to the "dari" that names whom it learns from
@@ -346,12 +350,14 @@ def _learning_before(words: tuple[str, ...], k: int) -> bool:
     return False
 
 
-def _received_before(words: list[str], start: int) -> tuple[str | None, float]:
-    """A receiving verb within reach before `start` (the region's name, or its agency's: "diterima Kepala
-    Bidang Pengelolaan Sampah dan Limbah B3 Dinas Lingkungan Hidup Kota X"): the region hosts."""
+def _received_before(sentence: Sentence, start: int) -> tuple[str | None, float]:
+    """A receiving verb within reach before a region's name at `start`, or before its agency's name
+    ("diterima Kepala Bidang Pengelolaan Sampah dan Limbah B3 Dinas Lingkungan Hidup Kota X"): it hosts."""
+    words = sentence.words
     received = cues.cue("received_verbs")
-    if received.by_first.keys().isdisjoint(words[max(0, start - HOST_WINDOW) : start]):
-        return None, 0.0  # the common case: no receiving verb in reach
+    if received.by_first.keys().isdisjoint(words[max(0, start - 2 * HOST_WINDOW) : start]):
+        return None, 0.0  # the common case: no receiving verb in reach, even past an agency's name
+    start = agency_start(sentence, start)
     for k in range(start - 1, max(-1, start - HOST_WINDOW - 1), -1):
         if words[k] in _STOP or words[k] in ("dari", "ke", "asal"):
             break
