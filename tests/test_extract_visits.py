@@ -317,6 +317,10 @@ SIZES = [
     # a part without its count: the total is not said
     ("Rombongan dipimpin Ketua Komisi C Dedi Susanto bersama empat anggota komisi dan pendamping.", None),
     ("Wakil Bupati Sleman Danang Wicaksono didampingi 20 orang kepala OPD dan pejabat dinas.", 20),
+    (
+        "Rombongan dipimpin Sekda Sleman bersama sejumlah kepala OPD, dua anggota DPRD, dan perwakilan tani.",
+        None,
+    ),
     # a total, then its parts: the total
     ("Rombongan sebanyak 30 orang, terdiri dari 20 anggota DPRD dan 10 staf.", 30),
     # numbers that are not the delegation

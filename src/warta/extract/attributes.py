@@ -172,7 +172,14 @@ def _uncounted_part() -> re.Pattern[str]:
     parts = "|".join(
         re.escape(p) for p in sorted(lexicon.visits()["size"]["uncounted_parts"], key=len, reverse=True)
     )
-    return re.compile(rf"(?:\s+[^\s,;.()\d]+){{0,3}}?\s+(?:dan|serta)\s+(?:{parts})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:\s+[^\s,;.()\d]+){{0,3}}?,?\s+(?:dan|serta)\s+(?:{parts})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _uncounted_before() -> re.Pattern[str]:
+    """An uncounted part of a delegation listed right before a counted one ("sejumlah kepala OPD, ")."""
+    quantities = "|".join(re.escape(q) for q in lexicon.visits()["size"]["uncounted_quantities"])
+    return re.compile(rf"(?<!\w)(?:{quantities})\s+[^,;.()\d]{{1,40}},\s*$", re.IGNORECASE)
 
 
 def _with_leader(last_word: str, match: re.Match[str]) -> int:
@@ -205,11 +212,12 @@ def _number(text: str) -> int | None:
 @dataclass(slots=True)
 class _Count:
     """A delegation size read in a sentence: how sure (0: a stated total, 1: after a size cue, 2: bare), its
-    place among the counts, the number, where its text ends, and whether it is written in "orang"."""
+    place among the counts, the number, where its text starts and ends, and whether it is in "orang"."""
 
     rank: int
     order: int
     value: int
+    start: int
     end: int
     in_people: bool
 
@@ -225,7 +233,14 @@ def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | N
         counts = _counts(sentence.text)
         if counts:
             best = min(counts, key=lambda c: (c.rank, c.order))
-            if best.rank and not best.in_people and _uncounted_part().match(sentence.text, best.end):
+            text = sentence.text
+            if (
+                best.rank
+                and not best.in_people
+                and (
+                    _uncounted_part().match(text, best.end) or _uncounted_before().search(text, 0, best.start)
+                )
+            ):
                 return None  # "sembilan anggota dan pendamping": how many in all is not said
             return best.value
     return None
@@ -253,7 +268,8 @@ def _counts(text: str) -> list[_Count]:
         if match.group("unit").lower() in _part_units() and not leader:
             previous = None  # "dua staf ahli" alone is no delegation ("bersama sembilan staf" is)
             continue
-        previous = _Count(rank, len(found), value + leader, match.end(), "orang" in match.group(0).lower())
+        in_people = "orang" in match.group(0).lower()
+        previous = _Count(rank, len(found), value + leader, match.start(), match.end(), in_people)
         found.append(previous)
     return found
 

@@ -230,7 +230,8 @@ _DAY_OPENING = 6  # words before a tour's day phrase: "Pada hari kedua", "Memasu
 
 def _tells_a_day(sentence: Sentence) -> bool:
     """Whether a sentence opens with the day of a tour ("Hari kedua, rombongan bergeser ke ...")."""
-    return any(start < _DAY_OPENING for start, _ in cues.cue("tour_days").find_in(sentence))
+    spans = cues.cue("tour_days").find_in(sentence)  # (left to right: the first is the earliest)
+    return bool(spans) and spans[0][0] < _DAY_OPENING
 
 
 def _joint(words: list[str], start: int, end: int) -> bool:
