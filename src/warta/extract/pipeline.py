@@ -242,15 +242,16 @@ class _Context:
         venue_sentences = sorted(set(core) | set(self.trigger_sentences)) + [s.index for s in self.sentences]
         if day:
             venue_sentences = self.core(host)  # a later stop of a tour: only what is said of that host
+        body_sentences = sorted(own if others else own | self._about_party)
         return Visit(
             visitor=list(delegation),
             host=host,
             visitor_body=attributes.visitor_body(
                 self.sentences,
-                sorted(own if others else own | self._about_party),
+                body_sentences,
                 lead_body,
                 self._institutions(visitor),
-                self._foreign_tokens(host, visitor, others),
+                self._foreign_tokens(host, visitor, others, body_sentences),
             ),
             date=attributes.visit_date(self.dates, core, self.trigger_sentences, self._day_months(), day),
             delegation_size=attributes.delegation_size(
@@ -338,18 +339,16 @@ class _Context:
             if s.words and s.words[0] in party.by_first and party.match_at(s.words, 0)
         }
 
-    def _host_tokens(self, host: str) -> dict[int, set[int]]:
+    def _host_tokens(self, host: str, sentences: list[int]) -> dict[int, set[int]]:
         """Per sentence, the tokens that speak of the host: its prefixed name with an agency's before it, its
         officials' mentions, and what follows a receiving verb ("Rombongan dipimpin Ketua Komisi I dan
         diterima Kepala Bagian Pemerintahan, di ruang rapat asisten")."""
         found: dict[int, set[int]] = defaultdict(set)
         received = cues.cue("received_verbs")
-        verbs = received.by_first.keys()
-        for sentence in self.sentences:
-            if not verbs.isdisjoint(sentence.words):  # (most sentences: no receiving verb, no call)
-                spans = received.find_in(sentence)
-                if spans:
-                    found[sentence.index].update(range(spans[0][1], len(sentence.words)))
+        for index in sentences:  # (those the delegation's body is read in)
+            spans = received.find_in(self.sentences[index])
+            if spans:
+                found[index].update(range(spans[0][1], len(self.sentences[index].words)))
         for hit in self.hits:
             if hit.region.code == host:
                 start = agency_start(self.sentences[hit.sentence], hit.first_token)  # "Dinas X Kota Y"
@@ -359,12 +358,14 @@ class _Context:
                 found[mention.sentence].update(range(mention.first, mention.last))
         return found
 
-    def _foreign_tokens(self, host: str, visitor: str, others: list[str]) -> dict[int, set[int]]:
+    def _foreign_tokens(
+        self, host: str, visitor: str, others: list[str], sentences: list[int]
+    ) -> dict[int, set[int]]:
         """Per sentence, the tokens that speak of someone else than the visitor: the host's (see
         `_host_tokens`), and, where other delegations are named in the sentence too, the tokens nearer to one
         of their names than to the visitor's ("Rombongan pertama dari Pemkab A, sedangkan rombongan kedua
         Komisi I DPRD B": "DPRD" is B's)."""
-        found = self._host_tokens(host)
+        found = self._host_tokens(host, sentences)
         if not others:
             return found
         by_sentence: dict[int, list[RegionHit]] = defaultdict(list)
