@@ -136,6 +136,18 @@ def test_one_sentence_naming_two_delegations_gives_each_its_own_body() -> None:
     assert [v.visitor_body for v in visits] == ["executive", "legislature"]
 
 
+def test_delegations_listed_after_yakni_take_the_cue_before() -> None:
+    text = (
+        "Pemkot Madiun menerima kunjungan dari tiga daerah sekaligus, yakni Kabupaten Sleman, Kabupaten "
+        "Bantul dan Kota Magelang, Senin (3/6/2024)."
+    )
+    assert sorted(_pairs(_visits(text))) == [
+        (["33.71"], MADIUN_CITY),
+        (["34.02"], MADIUN_CITY),
+        ([SLEMAN], MADIUN_CITY),
+    ]
+
+
 @pytest.mark.parametrize(
     "opening",
     [

@@ -252,7 +252,35 @@ def _cue_before(sentence: Sentence, start: int) -> tuple[int, int]:
     if agency < k and _title_firsts().isdisjoint(sentence.words[max(0, agency - 1) : k]):
         k = _skip_fillers(sentence, agency)[0]  # (not a person's title: "dari Kepala Dinas Koperasi Kota X")
     placed = _skip_places(sentence, k)
-    return (k if placed == k else _skip_fillers(sentence, placed)[0]), named
+    k = k if placed == k else _skip_fillers(sentence, placed)[0]
+    if not _apposition_ends().isdisjoint(sentence.words[max(0, k - 1) : start]):
+        k = _before_apposition(sentence.words, k, start)
+    return k, named
+
+
+_APPOSITION_REACH = 8  # words from a "yakni" back to the cue it continues ("dari tiga daerah sekaligus")
+
+
+@cache
+def _apposition_ends() -> frozenset[str]:
+    return frozenset(cues.cue("apposition").by_last)
+
+
+def _before_apposition(words: tuple[str, ...], k: int, start: int) -> int:
+    """Where a "dari"/"ke" ends that a list opened by "yakni" (between k and the region at `start`)
+    continues, or k: "dari tiga daerah sekaligus, yakni A, B dan C"."""
+    apposition = cues.cue("apposition")
+    end = next((e for e in range(start, k - 1, -1) if apposition.ends_at(words, e)), None)
+    if end is None:
+        return k
+    j = end - next(n for n, p in apposition.by_last[words[end - 1]] if words[end - n : end] == p)
+    cue_ends = frozenset(cues.cue("toward").by_last) | frozenset(cues.cue("origin").by_last)
+    for i in range(j - 1, max(-1, j - _APPOSITION_REACH - 1), -1):
+        if words[i] in cue_ends:
+            return i + 1
+        if words[i] in _STOP:
+            break
+    return k
 
 
 def _skip_places(sentence: Sentence, k: int) -> int:
