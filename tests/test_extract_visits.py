@@ -532,6 +532,22 @@ VENUES = [
     ),
     ("Rombongan diterima di Pendopo Kabupaten beberapa waktu lalu.", "Pendopo Kabupaten"),
     ("Rombongan kemudian meninjau lokasi pengolahan sampah.", None),
+    # a named complex or office after a comma goes on; a lower-case one does not
+    (
+        "Rombongan diterima di Ruang Rapat Bina Karya, Setda Kota Madiun.",
+        "Ruang Rapat Bina Karya, Setda Kota Madiun",
+    ),
+    (
+        "Rombongan diterima di Gedung Binangun, Kompleks Pemkot Madiun.",
+        "Gedung Binangun, Kompleks Pemkot Madiun",
+    ),
+    ("Rombongan diterima di Gedung Bhakti Praja, kompleks kantor wali kota.", "Gedung Bhakti Praja"),
+    # "dan" inside a name; local names of halls
+    (
+        "Rombongan diterima di Aula Dinas Ketahanan Pangan dan Pertanian Madiun pada Kamis pagi.",
+        "Aula Dinas Ketahanan Pangan dan Pertanian Madiun",
+    ),
+    ("Rombongan disambut di Pendhapi Gedhe Balai Kota Madiun.", "Pendhapi Gedhe Balai Kota Madiun"),
 ]
 
 

@@ -25,36 +25,6 @@ _RANK = {
     "other": 6,
 }
 _VENUE_STOP = frozenset({".", ";", "“", "”", '"', ":"})
-_VENUE_END_WORDS = frozenset(
-    {
-        "pada",
-        "dan",
-        "serta",
-        "untuk",
-        "dalam",
-        "yang",
-        "sejak",
-        "mulai",
-        "guna",
-        "saat",
-        "ketika",
-        "sekaligus",
-        "bersama",
-        "dengan",
-        "kemudian",
-        "lalu",
-        "setelah",
-        # when, not where: "di Bangsal Sewokoprojo beberapa waktu lalu", "di aula kemarin pagi"
-        "beberapa",
-        "kemarin",
-        "pekan",
-        "tadi",
-        "pagi",
-        "siang",
-        "sore",
-        "malam",
-    }
-)
 _MAX_VENUE_TOKENS = 14
 _AFTER_NAME = frozenset({",", ".", "yang", "saat", "ketika", "langsung", "juga", "pun", "sendiri"})
 
@@ -352,6 +322,24 @@ def venue(
     return None
 
 
+@cache
+def _venue_words(name: str) -> frozenset[str]:
+    """Words of `[venue] name` in visits.toml (ends, continuations), as single words."""
+    return frozenset(w for phrase in lexicon.visits()["venue"][name] for w in phrase.split()[:1])
+
+
+def _inside_a_name(sentence: Sentence, k: int) -> bool:
+    """Whether the joining word at k stands between two capitalised words of one name."""
+    texts = sentence.texts
+    return 0 < k < len(texts) - 1 and texts[k - 1][0].isupper() and texts[k + 1][0].isupper()
+
+
+def _goes_on(sentence: Sentence, k: int) -> bool:
+    """Whether a venue goes on at token k, after a comma, with a named complex or office ("Kompleks Pemkab
+    X", "Setda Kota Y"; not a lower-case "kompleks kantor gubernur")."""
+    return sentence.words[k] in _venue_words("continuations") and sentence.texts[k][0].isupper()
+
+
 def _venue_phrase(
     sentence: Sentence, words: list[str], k: int, heads: cues.PhraseSet, day_names: frozenset[str]
 ) -> str | None:
@@ -365,11 +353,14 @@ def _venue_phrase(
                 break
             end = close + 1
             continue
-        if word in _VENUE_STOP or word == ")" or word in _VENUE_END_WORDS or word in day_names:
+        if word in ("dan", "serta") and _inside_a_name(sentence, end):
+            end += 1  # "Aula Dinas Ketahanan Pangan dan Pertanian X"
+            continue
+        if word in _VENUE_STOP or word == ")" or word in _venue_words("end_words") or word in day_names:
             break
         if word == ",":
-            if end + 1 < count and heads.match_at(words, end + 1):
-                end += 1
+            if end + 1 < count and (heads.match_at(words, end + 1) or _goes_on(sentence, end + 1)):
+                end += 1  # "Ruang Rapat Bina Karya, Setda Kabupaten X"
                 continue
             break
         end += 1
