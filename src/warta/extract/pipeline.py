@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import cached_property, lru_cache
 
@@ -176,11 +176,7 @@ class _Context:
         self.evidence = evidence
         self.published = _iso(article.published)
         self.words = {s.index: s.words for s in sentences}
-        self.dates_all = find_dates(article.text or "", self.published)
-        self.dates: dict[int, list[DateMention]] = defaultdict(list)
-        starts = [s.start for s in sentences]
-        for mention in self.dates_all:
-            self.dates[sentences[bisect_right(starts, mention.start) - 1].index].append(mention)
+        self.dates = _SentenceDates(sentences, self.published)
         trigger = cues.trigger()
         self.trigger_sentences = [s.index for s in sentences if trigger.find_in(s)]
         self.mentions = [
@@ -253,7 +249,7 @@ class _Context:
                 self._institutions(visitor),
                 self._foreign_tokens(host, visitor, others, body_sentences),
             ),
-            date=attributes.visit_date(self.dates, core, self.trigger_sentences, self._day_months(), day),
+            date=attributes.visit_date(self.dates, core, self.trigger_sentences, self._day_months, day),
             delegation_size=attributes.delegation_size(
                 self.sentences, self._with_leader(size_sentences, lead)
             ),
@@ -307,12 +303,14 @@ class _Context:
                 return before[-1].region.code
         return None
 
-    def _day_months(self) -> dict[int, tuple[tuple[int, int], DateMention | None]]:
+    @cached_property
+    def _day_months(self) -> _OnFirstRead:
         """For each date written without a year (by its offset): its day and month, and another date of
-        the report with the same day and month and a year, if any."""
-        if not hasattr(self, "_yearless"):
-            self._yearless = attributes.yearless_dates(self.text, self.dates_all)
-        return self._yearless
+        the report with the same day and month and a year, if any. Read only for such a date, so the
+        report's dates are all found only then."""
+        return _OnFirstRead(
+            lambda: attributes.yearless_dates(self.text, find_dates(self.text, self.published))
+        )
 
     def _with_anaphora(self, sentences: set[int], others: set[int]) -> set[int]:
         """A delegation's sentences and those right after them that speak of it as "Rombongan ..." or
@@ -432,6 +430,42 @@ class _Context:
                 target.append(hit.sector)
         mentioned = [s for s in mentioned if s not in focus]
         return focus, mentioned
+
+
+class _SentenceDates:
+    """The dates of each sentence, found when a sentence is first asked for: a visit's date is mostly in
+    its first sentence, so most of a report is never searched. (A date never runs across sentences: the
+    dates of all sentences are those of the whole text.)"""
+
+    def __init__(self, sentences: list[Sentence], published: dt.date | None):
+        self._sentences = sentences
+        self._published = published
+        self._found: dict[int, list[DateMention]] = {}
+
+    def get(self, index: int, default: Iterable[DateMention] = ()) -> Iterable[DateMention]:
+        found = self._found.get(index)
+        if found is None:
+            if not 0 <= index < len(self._sentences):
+                return default
+            sentence = self._sentences[index]
+            found = self._found[index] = [
+                replace(m, start=m.start + sentence.start, end=m.end + sentence.start)
+                for m in find_dates(sentence.text, self._published)
+            ]
+        return found
+
+
+class _OnFirstRead:
+    """A mapping made when it is first read."""
+
+    def __init__(self, make: Callable[[], dict]):
+        self._make = make
+        self._made: dict | None = None
+
+    def get(self, key: object, default: object = None) -> object:
+        if self._made is None:
+            self._made = self._make()
+        return self._made.get(key, default)
 
 
 def _iso(value: str | None) -> dt.date | None:
