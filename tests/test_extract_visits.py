@@ -454,6 +454,11 @@ TYPES = [
         "mempelajari aplikasi layanan publik.",
         "studi banding",
     ),
+    (  # a visit of another named kind
+        "Sebanyak 27 kepala desa dari Kabupaten Sleman mengikuti studi lapangan ke Kota Madiun. Dalam "
+        "kunjungan itu, rombongan diterima Sekda Kota Madiun.",
+        "other",
+    ),
 ]
 
 

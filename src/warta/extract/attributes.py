@@ -295,7 +295,10 @@ def _most_specific(counts: Counter[str]) -> str:
     specific = [k for k in _SPECIFIC if counts[k]]
     if specific:
         return max(specific, key=lambda k: counts[k])
-    return "kunjungan kerja" if counts["kunjungan kerja"] else "kunjungan"
+    if counts["kunjungan kerja"]:
+        return "kunjungan kerja"
+    # A visit of another named kind ("studi lapangan") is that, though reports also call it a "kunjungan".
+    return "other" if counts["other"] else "kunjungan"
 
 
 # --- venue --------------------------------------------------------------------------------------------
