@@ -710,3 +710,11 @@ def test_a_room_before_the_receiving_official_is_no_name() -> None:
 def test_a_count_of_people_from_a_region_is_not_what_the_title_learns_from() -> None:
     visits = _visits(OPENING, title="Belajar Kelola Pasar, 12 Lurah dari Sleman Studi Tiru ke Madiun")
     assert _pairs(visits) == [([SLEMAN], MADIUN_CITY)]
+
+
+def test_a_delegation_named_in_the_sentence_before_the_visit() -> None:
+    text = (
+        "Keberhasilan Kota Madiun menata pasar rakyat menarik perhatian Komisi B DPRD Kabupaten Sleman. "
+        "Kamis (6/6/2024), rombongan komisi itu melakukan kunjungan kerja ke Pemkot Madiun."
+    )
+    assert _pairs(_visits(text)) == [([SLEMAN], MADIUN_CITY)]

@@ -14,7 +14,15 @@ from warta.extract.attributes import Mention
 from warta.extract.dates import DateMention, find_dates
 from warta.extract.officials import OfficialHit, find_officials, merge_officials, same_person
 from warta.extract.regions import RegionHit, find_regions
-from warta.extract.roles import RoleEvidence, Roles, agency_start, collect_evidence, decide, quote_spans
+from warta.extract.roles import (
+    MEDIUM,
+    RoleEvidence,
+    Roles,
+    agency_start,
+    collect_evidence,
+    decide,
+    quote_spans,
+)
 from warta.extract.sectors import find_sectors, purpose_sentences
 from warta.extract.text import Sentence, split_sentences, tokenize
 from warta.facts import Article, ArticleFacts, Evidence, Official, RegionMention, Visit
@@ -45,6 +53,8 @@ def extract_article(article: Article, gazetteer: Gazetteer | None = None) -> Art
     title_only = [h for h in title_hits if h.region.code not in first_named]
     if not roles.hosts and title_only:
         roles = _with_the_title(evidence, first_named, title_only)
+    if not roles.hosts and _told_before(evidence, sentences, hits):
+        roles = decide(evidence, named=first_named)
     visits = []
     if roles.hosts:
         context = _Context(article, sentences, hits, people, raw_officials, evidence, title)
@@ -104,6 +114,36 @@ def _with_the_title(evidence: RoleEvidence, named: dict[str, int], title_only: l
     roles = decide(evidence, named=with_title)
     codes = {*roles.hosts, *(code for delegation in roles.visitors for code in delegation)}
     return roles if codes & named.keys() else Roles([], [])
+
+
+def _told_before(evidence: RoleEvidence, sentences: list[Sentence], hits: list[RegionHit]) -> bool:
+    """When a report names a host but no visitor, and the sentence telling the visit speaks of "rombongan"
+    or "mereka", the delegation is the institution named in the sentence before ("Capaian itu menarik
+    perhatian Komisi III DPRD Kota A. Kamis (1/8), rombongan komisi itu berkunjung ke Pemkot B"): it gets
+    the evidence of a visitor (True when it did)."""
+    host, visitor = evidence.host, evidence.visitor
+    hosts = {c for c in host if host[c] >= MEDIUM and host[c] > visitor[c] and c in evidence.toward}
+    if not hosts or any(visitor[c] >= MEDIUM for c in visitor):
+        return False
+    party = cues.cue("party_nouns")
+    for sentence in sentences[1:]:
+        if not any(sentence.index in evidence.toward[c] for c in hosts):
+            continue
+        if not (party.find_in(sentence) or "mereka" in sentence.words):
+            continue
+        before = [
+            h
+            for h in hits
+            if h.sentence == sentence.index - 1
+            and not h.locator
+            and h.region.code not in hosts
+            and h.institution in ("executive", "legislature")
+        ]
+        if before:
+            hit = before[-1]
+            evidence.add(hit.region.code, "visitor", MEDIUM, hit.sentence, hit.start)
+            return True
+    return False
 
 
 def _name_tokens(officials: list[OfficialHit], sentences: list[Sentence]) -> dict[int, set[int]]:
