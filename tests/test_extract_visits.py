@@ -718,3 +718,18 @@ def test_a_delegation_named_in_the_sentence_before_the_visit() -> None:
         "Kamis (6/6/2024), rombongan komisi itu melakukan kunjungan kerja ke Pemkot Madiun."
     )
     assert _pairs(_visits(text)) == [([SLEMAN], MADIUN_CITY)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "DPRD DAN OPD SLEMAN KUNKER KE KABUPATEN MADIUN, BELAJAR JAGUNG",
+        "DPRD dan OPD Sleman Kunker ke Kabupaten Madiun, Belajar Jagung",
+    ],
+)
+def test_a_title_in_capitals_is_read_as_written_normally(title) -> None:
+    text = (
+        "Rombongan DPRD Sleman melakukan kunjungan kerja, Kamis (6/6/2024). Rombongan disambut Bupati Madiun "
+        "Ahmad Dawami di pendopo."
+    )
+    assert _pairs(_visits(text, title=title)) == [([SLEMAN], "35.19")]

@@ -89,6 +89,12 @@ def unit_words() -> frozenset[str]:
 
 
 @cache
+def function_words() -> frozenset[str]:
+    """Short function words, read in lower case in a text written in capitals ("KE", "DI")."""
+    return frozenset(w.lower() for line in _lines("function_words.txt") for w in line.split())
+
+
+@cache
 def visits() -> dict[str, Any]:
     return _toml("visits.toml")
 

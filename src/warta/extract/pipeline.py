@@ -24,7 +24,7 @@ from warta.extract.roles import (
     quote_spans,
 )
 from warta.extract.sectors import find_sectors, purpose_sentences
-from warta.extract.text import Sentence, split_sentences, tokenize
+from warta.extract.text import Sentence, read_as_written, split_sentences, tokenize
 from warta.facts import Article, ArticleFacts, Evidence, Official, RegionMention, Visit
 from warta.gazetteer import Gazetteer, Region, load_gazetteer, name_key
 
@@ -158,7 +158,9 @@ def _name_tokens(officials: list[OfficialHit], sentences: list[Sentence]) -> dic
 def _title_sentence(title: str | None) -> Sentence | None:
     if not title:
         return None
-    return Sentence(TITLE_SENTENCE, 0, len(title), title, *tokenize(title))
+    texts, starts, ends = tokenize(title)
+    words = tuple(map(str.lower, texts))
+    return Sentence(TITLE_SENTENCE, 0, len(title), title, read_as_written(texts, title), starts, ends, words)
 
 
 def _evidence(sentences: list[Sentence], index: int) -> Evidence | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 
+from warta.extract import lexicon
 from warta.extract.lexicon import abbreviations
 
 # A word: letters/digits, with inner apostrophes, hyphens or dots ("Jum'at", "Bau-Bau", "S.Sos", "30/08/2022"
@@ -96,7 +97,7 @@ def split_sentences(text: str) -> list[Sentence]:
         if _shouting(chunk):
             # An ALL-CAPS lead ("ROMBONGAN ... DIPIMPIN WAKIL WALI KOTA SOLOK, DR. ZULHENDRI SYAFRI"): read
             # its words as if written normally, so names and regions are recognised; the text stays as is.
-            written = tuple(w.title() if len(w) > 3 else w for w in written)
+            written = _as_if_written_normally(written)
             lower = ()  # made from the words as read
         sentences.append(
             Sentence(len(sentences), start, end, chunk, written, starts[first:last], ends[first:last], lower)
@@ -141,3 +142,16 @@ def _word_pattern(phrase: str) -> re.Pattern[str]:
 def contains_phrase(text: str, phrase: str) -> bool:
     """Whether `phrase` occurs in `text` as whole words, ignoring case."""
     return _word_pattern(phrase).search(text) is not None
+
+
+def read_as_written(texts: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """The tokens of a text as the extractor reads them: those of an ALL-CAPS text (a shouting headline)
+    title-cased, as `split_sentences` reads an ALL-CAPS sentence, so names and regions are recognised."""
+    return _as_if_written_normally(texts) if _shouting(text) else texts
+
+
+def _as_if_written_normally(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """ALL-CAPS words title-cased, short function words in lower case; other short words (OPD, DLH) as
+    acronyms."""
+    function_words = lexicon.function_words()
+    return tuple(w.title() if len(w) > 3 else w.lower() if w.lower() in function_words else w for w in texts)
