@@ -257,6 +257,8 @@ NO_VISIT = [
     "Pemkab Sleman menggelar rapat koordinasi penanganan stunting bersama camat dan kepala puskesmas.",
     "Wali Kota Madiun Maidi Santoso menghadiri rapat koordinasi kepala daerah se-Jawa Timur di Surabaya.",
     "Pemkab Sleman dan Pemkot Madiun menandatangani nota kesepahaman pengelolaan sampah di Yogyakarta.",
+    # people from a region who are no delegation of its government
+    "Ratusan wisatawan dari Kota Madiun berkunjung ke Kabupaten Sleman selama libur panjang.",
     # a regent heading a meeting elsewhere does not lead a delegation
     "MADIUN – Bupati Sleman, Kustini Handayani, yang memimpin sidang komisi, menyampaikan usulan para "
     "bupati dalam rapat kerja nasional asosiasi bupati.",

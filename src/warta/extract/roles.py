@@ -22,6 +22,7 @@ HOST_WINDOW = 10  # tokens between a receiving verb and the region or official i
 TRIGGER_WINDOW = 12  # tokens between a visit phrase and the "di X" that says where it was
 TITLE_WEIGHT = 1.5
 QUOTE_WEIGHT = 0.5  # what a speaker says in a quotation is weaker evidence than the report's own words
+NOT_A_PARTY = -1.0  # the strength of a cue saying a region only qualifies a noun, and takes no part
 STRONG = 3.0
 MEDIUM = 2.0
 WEAK = 1.0
@@ -205,6 +206,8 @@ def _score(
         before = _cue_before(sentence, first.first_token)
         role, strength = _left_cue(sentence, first.first_token, before, trigger_ends)
         toward = role == "host" and cues.cue("toward").ends_at(words, before[0])
+        if strength == NOT_A_PARTY:
+            continue  # (nor is the verb after it X's: "wisatawan dari X berkunjung ke ...")
         right = _right_cue(sentence, last.last_token, skip)
         if right is not None and (role is None or right[1] > strength):
             role, strength = right
@@ -348,7 +351,7 @@ def _left_cue(
         return "host", STRONG if any(end <= k for end in trigger_ends) else MEDIUM
     if cues.cue("origin").ends_at(words, k):
         if cues.cue("not_origin").ends_at(words, k - 1):
-            return None, 0.0
+            return None, NOT_A_PARTY  # "wisatawan dari X", "bantuan dari X": X only qualifies a noun
         if _learning_before(words, k - 1):
             return "host", STRONG  # "belajar tata kelola pasar dari Pemkot X"
         return "visitor", STRONG if trigger_ends else WEAK
