@@ -71,6 +71,8 @@ SIDES = [
     # passive, with the body's name between "oleh" and the region; a host role in Javanese
     "Studi banding ke Kota Madiun dilakukan oleh Komisi B DPRD Sleman.",
     "Kota Madiun jadi jujugan studi tiru Pemkab Sleman.",
+    "Pemkab Sleman memilih Kota Madiun sebagai tujuan studi tiru.",
+    "Kota Madiun menjadi daerah tujuan studi banding Pemkab Sleman.",
     # degrees whose last part has no closing dot
     "Wakil Bupati Sleman, H. Danang Wicaksono, SE, M.Si, memimpin rombongan studi tiru ke Kota Madiun.",
     # a quotation opened and not closed runs to the end of its paragraph only
