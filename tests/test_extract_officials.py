@@ -221,6 +221,10 @@ UNITS = [
         ("Wulan Sari", "Kepala Bidang Pemasaran Dinas Pariwisata", "staff"),
     ),
     (
+        "Anggota DPRD Kabupaten Sleman dari Fraksi PDIP, Budi Hartono, bertanya soal anggaran.",
+        ("Budi Hartono", "Anggota DPRD", "legislature"),
+    ),
+    (
         "Rombongan diterima Kepala Dinas Pemberdayaan Masyarakat dan Kalurahan (DPMK) Kab. Sleman, Drs. "
         "Sumarno Hadi, M.M., di aula.",
         ("Sumarno Hadi", "Kepala Dinas Pemberdayaan Masyarakat dan Kalurahan DPMK", "agency_head"),

@@ -21,6 +21,7 @@ from warta.extract.text import Sentence, is_word
 
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
 _JOINERS = frozenset({"dan", "serta", "&"})
+_FACTION = frozenset({"fraksi", "partai", "komisi", "dapil", "daerah"})  # "dari Fraksi Y", "dari Dapil III"
 _APPOSITION = frozenset({"selaku", "sebagai"})
 _ALSO = frozenset({"sekaligus", "merangkap"})
 _NAME_PARTICLES = frozenset({"bin", "binti", "van", "de", "da", "al", "el"})
@@ -239,6 +240,8 @@ def _name_after_unit(
             return None  # another official's title: what follows is theirs ("..., serta Kabid X, Name")
         elif text[0].isupper() or lower[j] in _JOINERS or text in "()-" or j in regions:  # ("Kab. X")
             unit = unit or _unit_word(texts, lower, j) or j in regions
+        elif lower[j] == "dari" and j + 1 < len(texts) and lower[j + 1] in _FACTION:
+            unit = True  # "Anggota DPRD Kabupaten X dari Fraksi Y, Name"
         else:
             return None
     return None
