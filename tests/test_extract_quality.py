@@ -1,6 +1,6 @@
 """Quality regression: extract the scored corpora and hold each metric to its floor.
 
-`dev` holds the project's targets. `genre` to `genre5` are sets written for testing by sessions
+`dev` holds the project's targets. `genre` to `genre6` are sets written for testing by sessions
 that did not read the extractor (never tune rules to them); their floors sit a little under what the
 extractor scored on the newest of them when they were added:
 
@@ -11,6 +11,8 @@ extractor scored on the newest of them when they were added:
     date 1.000, delegation_size 0.800, leader 0.971, received_by 0.971, visit_type 1.000, sectors 0.919.
     genre5, measured when it was added: regions 0.986, officials 0.986, role_class 1.000, pairs 0.919,
     date 1.000, delegation_size 0.971, leader 1.000, received_by 1.000, visit_type 0.971, sectors 0.879.
+    genre6, measured when it was added: regions 0.984, officials 0.970, role_class 0.988, pairs 0.912,
+    date 1.000, delegation_size 0.962, leader 0.885, received_by 0.923, visit_type 1.000, sectors 0.878.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ GENRE_FLOORS = {
     "sectors_f1": 0.80,
 }
 
+# genre6 is written to read like sloppier web copy; its leader and receiver floors sit under its first score.
+GENRE6_FLOORS = {**GENRE_FLOORS, "leader": 0.82, "received_by": 0.85}
+
 METRICS: dict[str, Callable[[Report], float | None]] = {
     "regions_f1": lambda r: r.regions.f1,
     "officials_f1": lambda r: r.officials.f1,
@@ -71,6 +76,7 @@ CORPORA = {
     "genre3": GENRE_FLOORS,
     "genre4": GENRE_FLOORS,
     "genre5": GENRE_FLOORS,
+    "genre6": GENRE6_FLOORS,
 }
 CASES = [(corpus, metric) for corpus, floors in CORPORA.items() for metric in floors]
 

@@ -73,6 +73,10 @@ SIDES = [
     "Kota Madiun jadi jujugan studi tiru Pemkab Sleman.",
     "Pemkab Sleman memilih Kota Madiun sebagai tujuan studi tiru.",
     "Kota Madiun menjadi daerah tujuan studi banding Pemkab Sleman.",
+    # the host named as the owner of the body visited
+    "Pemkab Sleman melakukan studi tiru ke Perumda Air Minum Tirta Kencana milik Pemerintah Kota Madiun.",
+    # a headline verb
+    "Komisi B DPRD Sleman pelajari pajak reklame di Kota Madiun.",
     # degrees whose last part has no closing dot
     "Wakil Bupati Sleman, H. Danang Wicaksono, SE, M.Si, memimpin rombongan studi tiru ke Kota Madiun.",
     # a quotation opened and not closed runs to the end of its paragraph only
@@ -259,6 +263,13 @@ NO_VISIT = [
     "Pemkab Sleman menggelar rapat koordinasi penanganan stunting bersama camat dan kepala puskesmas.",
     "Wali Kota Madiun Maidi Santoso menghadiri rapat koordinasi kepala daerah se-Jawa Timur di Surabaya.",
     "Pemkab Sleman dan Pemkot Madiun menandatangani nota kesepahaman pengelolaan sampah di Yogyakarta.",
+    # a visit to a university or a company, at a place in a region; something sent to a region
+    "MADIUN — Bupati Sleman bersama rombongan berkunjung ke Universitas Merdeka di Kota Madiun untuk "
+    "menandatangani nota kesepahaman.",
+    "MADIUN – Dinas Pertanian Kabupaten Sleman melakukan kunjungan ke pabrik pakan PT Sinar Pakan di Kota "
+    "Madiun, Kamis (6/6/2024).",
+    "Bupati Sleman melakukan kunjungan kerja ke Kecamatan Turi. Perbaikan jalan diusulkan juga ke "
+    "Pemerintah Provinsi Jawa Tengah.",
     # people from a region who are no delegation of its government
     "Ratusan wisatawan dari Kota Madiun berkunjung ke Kabupaten Sleman selama libur panjang.",
     # a regent heading a meeting elsewhere does not lead a delegation

@@ -74,7 +74,7 @@ def collect_evidence(
     if title is not None:
         _score(title, title_hits, evidence, TITLE_WEIGHT, [], set())
     dateline = _dateline(sentences, by_sentence)
-    if dateline is not None:
+    if dateline is not None and not to_an_institution(sentences[0]):
         evidence.add(dateline.region.code, "host", MEDIUM, dateline.sentence, dateline.start)
     return evidence
 
@@ -346,7 +346,7 @@ def _left_cue(
     if cues.cue("toward").ends_at(words, k):
         if words[k - 1] == "kepada":
             return "host", WEAK
-        if cues.cue("returning").ends_at(words, k - 1):
+        if cues.cue("returning").ends_at(words, k - 1) or _sent_not_visited(words, k - 1):
             return None, 0.0
         return "host", STRONG if any(end <= k for end in trigger_ends) else MEDIUM
     if cues.cue("origin").ends_at(words, k):
@@ -363,8 +363,28 @@ def _left_cue(
         return "visitor", STRONG  # the object of receiving: "menyambut kunjungan ... X", "Terima Tamu X"
     if cues.cue("at").ends_at(words, k):
         near = any(k - TRIGGER_WINDOW <= end <= k for end in trigger_ends)
-        return ("host", MEDIUM) if near else (None, 0.0)
+        return ("host", MEDIUM) if near and not to_an_institution(sentence) else (None, 0.0)
     return _received_before(sentence, start)
+
+
+_SENT_REACH = 4  # words from a verb of sending to its "ke": "diusulkan juga ke"
+
+
+def _sent_not_visited(words: tuple[str, ...], k: int) -> bool:
+    """Whether the "ke" at k says where something is sent ("diusulkan juga ke Pemprov X")."""
+    return not cues.cue("not_toward").by_first.keys().isdisjoint(words[max(0, k - _SENT_REACH) : k])
+
+
+def to_an_institution(sentence: Sentence) -> bool:
+    """Whether a sentence tells a visit to a university, company or school ("berkunjung ke Universitas
+    X", "Kunjungi Pabrik Pakan di X"): the region named as its place does not host."""
+    not_hosts, visited = cues.cue("not_hosts"), cues.cue("visited")
+    words = sentence.words
+    return any(
+        words[start - 1] == "ke" or visited.ends_at(words, start)
+        for start, _ in not_hosts.find_in(sentence)
+        if start
+    )
 
 
 _LEARNING_REACH = 8  # words from a learning verb to the "dari" that names whom it learns from
