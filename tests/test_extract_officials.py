@@ -221,6 +221,10 @@ UNITS = [
         ("Wulan Sari", "Kepala Bidang Pemasaran Dinas Pariwisata", "staff"),
     ),
     (
+        "Rombongan diterima Kepala Sudin Gulkarmat Jaksel, Syamsul Lubis, di markas sudin.",
+        ("Syamsul Lubis", "Kepala Suku Dinas", "agency_head"),
+    ),
+    (
         "Anggota DPRD Kabupaten Sleman dari Fraksi PDIP, Budi Hartono, bertanya soal anggaran.",
         ("Budi Hartono", "Anggota DPRD", "legislature"),
     ),

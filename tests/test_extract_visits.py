@@ -414,6 +414,22 @@ LEADERS = [
         "Yuni Astuti",
     ),
     (OPENING + "Rombongan diterima Wali Kota Madiun Maidi Santoso di Balai Kota.", None),
+    # a speaker who says the delegation was theirs; a name with the people with them, counted
+    (
+        OPENING + "Kepala Bappeda Sleman Rini Astuti di Madiun, Jumat, mengatakan rombongan yang dipimpinnya "
+        "berjumlah 30 orang.",
+        "Rini Astuti",
+    ),
+    (
+        OPENING + "Ketua Komisi B DPRD Sleman, Budi Santoso, S.H., bersama enam anggota diterima Wakil Wali "
+        "Kota Madiun, Inda Raya.",
+        "Budi Santoso",
+    ),
+    # written apart
+    (
+        OPENING + "Rombongan berjumlah 11 orang di pimpin langsung Sekda Sleman, Harda Kiswaya.",
+        "Harda Kiswaya",
+    ),
 ]
 
 

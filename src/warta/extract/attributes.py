@@ -416,7 +416,31 @@ def leader(
             continue
         if _after_phrase(w, mention, led_by, 8) or _before_phrase(w, mention, leads):
             return mention.person.name
+        if _with_a_count(w, mention) or _says_they_led(w, mention):
+            return mention.person.name
     return _highest(side, establishing)
+
+
+_WITH = frozenset({"bersama", "beserta", "didampingi"})
+_SAYING_REACH = 12  # words from a speaker's name to "rombongan yang dipimpinnya"
+
+
+def _with_a_count(words: list[str], mention: Mention) -> bool:
+    """Whether a name is followed by the people with them, counted: "X, S.H., bersama enam anggota"."""
+    k = mention.last
+    while k < len(words) and (words[k] in _AFTER_NAME or words[k] in lexicon.name_affixes()):
+        k += 1
+    return (
+        k + 1 < len(words)
+        and words[k] in _WITH
+        and (words[k + 1].isdigit() or words[k + 1] in lexicon.visits()["size"]["numbers"])
+    )
+
+
+def _says_they_led(words: list[str], mention: Mention) -> bool:
+    """Whether a speaker says the delegation was theirs ("X mengatakan rombongan yang dipimpinnya ...")."""
+    after = words[mention.last : mention.last + _SAYING_REACH]
+    return not cues.cue("led_by_them").by_first.keys().isdisjoint(after)
 
 
 def receiver(
