@@ -222,7 +222,7 @@ UNITS = [
     ),
     (
         "Rombongan diterima Kepala Sudin Gulkarmat Jaksel, Syamsul Lubis, di markas sudin.",
-        ("Syamsul Lubis", "Kepala Suku Dinas", "agency_head"),
+        ("Syamsul Lubis", "Kepala Sudin Gulkarmat", "agency_head"),
     ),
     (
         "Anggota DPRD Kabupaten Sleman dari Fraksi PDIP, Budi Hartono, bertanya soal anggaran.",
