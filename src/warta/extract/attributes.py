@@ -188,8 +188,8 @@ def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | N
         sentence = by_index.get(index)
         if sentence is None:
             continue
-        if _unit_pattern().search(sentence.text) is None:
-            continue  # most sentences state no size
+        if _states_no_size(sentence):
+            continue  # most sentences
         found = []
         previous = None  # the part before, while the sentence lists the delegation's parts
         for match in _size_pattern().finditer(sentence.text):
@@ -211,6 +211,23 @@ def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | N
         if found:
             return min(found)[2]
     return None
+
+
+def _states_no_size(sentence: Sentence) -> bool:
+    """Whether a sentence surely states no delegation size: no unit after white space. In plain ASCII text
+    without hyphens or apostrophes a unit's first word is a word of its own, so a set test rules most
+    sentences out; the others are read by the unit pattern (which tries the units at every space)."""
+    text = sentence.text
+    if text.isascii() and "-" not in text and "'" not in text and _unit_words().isdisjoint(sentence.words):
+        return True
+    return _unit_pattern().search(text) is None
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """The first word of every unit, lower case."""
+    size = lexicon.visits()["size"]
+    return frozenset(unit.lower().split()[0] for unit in size["units"] + size["part_units"])
 
 
 _NEXT_PART = re.compile(r"[^,;.()\d]{0,40}?(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)", re.IGNORECASE)
