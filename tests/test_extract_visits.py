@@ -764,3 +764,24 @@ def test_a_title_in_capitals_is_read_as_written_normally(title) -> None:
         "Ahmad Dawami di pendopo."
     )
     assert _pairs(_visits(text, title=title)) == [([SLEMAN], "35.19")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rombongan berjumlah 40 orang tiba di Madiun.",
+        "Rombongan tiba di Madiun pagi ini.",
+        "Sebanyak dua puluh PESERTA hadir.",
+        "Sebanyak 12 orang-orang hadir.",  # the unit inside a hyphenated word: read by the pattern
+        "Ada 12 orang's hadir.",
+        "Ada 12 peſerta hadir.",  # a long s matches "s" ignoring case: not plain ASCII, read by the pattern
+        "Diikuti 30 kepala OPD dan tiga staf.",
+        "Orang tua murid hadir.",  # a unit at the start, after no white space
+    ],
+)
+def test_a_sentence_without_a_size_is_told_as_the_unit_pattern_tells_it(text) -> None:
+    from warta.extract.attributes import _states_no_size, _unit_pattern
+    from warta.extract.text import split_sentences
+
+    (sentence,) = split_sentences(text)
+    assert _states_no_size(sentence) == (_unit_pattern().search(sentence.text) is None)

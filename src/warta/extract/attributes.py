@@ -198,7 +198,7 @@ def delegation_size(sentences: list[Sentence], candidates: list[int]) -> int | N
     by_index = {s.index: s for s in sentences}
     for index in candidates:
         sentence = by_index.get(index)
-        if sentence is None or _unit_pattern().search(sentence.text) is None:
+        if sentence is None or _states_no_size(sentence):
             continue  # most sentences state no size
         counts = _counts(sentence.text)
         if counts:
@@ -242,6 +242,23 @@ def _counts(text: str) -> list[_Count]:
         previous = _Count(rank, len(found), value + leader, match.start(), match.end(), in_people)
         found.append(previous)
     return found
+
+
+def _states_no_size(sentence: Sentence) -> bool:
+    """Whether a sentence surely states no delegation size: no unit after white space. In plain ASCII text
+    without hyphens or apostrophes a unit's first word is a word of its own, so a set test rules most
+    sentences out; the others are read by the unit pattern (which tries the units at every space)."""
+    text = sentence.text
+    if text.isascii() and "-" not in text and "'" not in text and _unit_words().isdisjoint(sentence.words):
+        return True
+    return _unit_pattern().search(text) is None
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    """The first word of every unit, lower case."""
+    size = lexicon.visits()["size"]
+    return frozenset(unit.lower().split()[0] for unit in size["units"] + size["part_units"])
 
 
 _NEXT_PART = re.compile(r"[^,;.()\d]{0,40}?(?:,\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)", re.IGNORECASE)

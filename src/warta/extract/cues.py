@@ -163,13 +163,17 @@ def receives_visit_at(sentence: Sentence, k: int) -> int:
 
 
 def visit_trigger_ends(sentence: Sentence) -> list[int]:
-    """Where each visit phrase of a sentence ends; receiving verbs count only with a visit as object."""
-    host_verbs = cue("host_verbs")
-    words = sentence.words
-    return [
-        end
-        for start, end in trigger().find_in(sentence)
-        if words[start] not in host_verbs.by_first  # (the common case, before matching)
-        or not host_verbs.match_at(words, start)
-        or receives_visit_at(sentence, start)
-    ]
+    """Where each visit phrase of a sentence ends; receiving verbs count only with a visit as object. Read
+    once per sentence (the result is shared: do not change it)."""
+    ends = sentence.memo.get(visit_trigger_ends)
+    if ends is None:
+        host_verbs = cue("host_verbs")
+        words = sentence.words
+        ends = sentence.memo[visit_trigger_ends] = [
+            end
+            for start, end in trigger().find_in(sentence)
+            if words[start] not in host_verbs.by_first  # (the common case, before matching)
+            or not host_verbs.match_at(words, start)
+            or receives_visit_at(sentence, start)
+        ]
+    return ends

@@ -96,7 +96,10 @@ def find_officials(sentences: list[Sentence], hits: list[RegionHit]) -> list[Off
     # Whether any word of the report starts with the stem of a prefix title (kadis*): looked for once, in all
     # its words, as few reports have one.
     stems = _stem_pattern().search(" " + " ".join([" ".join(s.words) for s in sentences])) is not None
+    title_words = _title_starts()[0]
     for sentence in sentences:
+        if not stems and title_words.isdisjoint(sentence.words):
+            continue  # the common case, told without a call: no title starts in the sentence
         positions = _title_positions(sentence.words, stems)
         if positions:
             found.extend(_in_sentence(sentence, positions, by_sentence.get(sentence.index, [])))
@@ -155,7 +158,11 @@ def _in_sentence(sentence: Sentence, positions: list[int], hits: list[RegionHit]
 def _names_a_building(lower: Sequence[str], first: int) -> bool:
     """Whether a venue's head stands right before a title, perhaps with a word of a room between: "Kantor
     Bupati", "Ruang Rapat Sekda", "Rumah Dinas Wali Kota"."""
+    if first == 0:
+        return False
     heads = cues.phrases("venue", "heads")
+    if lower[first - 1] not in heads.by_last and lower[first - 1] not in _room_words():
+        return False  # the common case: neither a head nor a room word before the title
     if heads.ends_at(lower, first):
         return True
     return first > 0 and lower[first - 1] in _room_words() and heads.ends_at(lower, first - 1)
@@ -345,6 +352,8 @@ def _title_positions(lower: Sequence[str], stems_possible: bool = True) -> list[
     words, stems = _title_starts()
     if words.isdisjoint(lower) and not (stems_possible and _stem_pattern().search(" " + " ".join(lower))):
         return []
+    if not stems_possible:
+        return [k for k, word in enumerate(lower) if word in words]  # (no stem to test each word for)
     return [k for k, word in enumerate(lower) if word in words or word.startswith(stems)]
 
 

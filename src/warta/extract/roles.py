@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from types import SimpleNamespace
 
 from warta.extract import cues, lexicon
 from warta.extract.regions import RegionHit
@@ -104,11 +105,13 @@ def _dateline(sentences: list[Sentence], by_sentence: dict[int, list[RegionHit]]
 def _parties(sentence: Sentence, hits: list[RegionHit]) -> list[RegionHit]:
     """The regions that may act: not locators, and a province only through an institution ("Pemprov X",
     "DPRD Provinsi X", "Bappeda Provinsi X"): a bare "Provinsi X" mostly says where something is."""
-    acting = [h for h in hits if not h.locator]
     return [
         h
-        for h in acting
-        if h.region.kind != "province" or h.institution != "none" or _agency_before(sentence, h.first_token)
+        for h in hits
+        if not h.locator
+        and (
+            h.region.kind != "province" or h.institution != "none" or _agency_before(sentence, h.first_token)
+        )
     ]
 
 
@@ -145,9 +148,11 @@ def _groups(sentence: Sentence, hits: list[RegionHit]) -> list[list[RegionHit]]:
     """Regions written as one list: only commas, "dan", parentheses, locators and fillers between them; or
     an institution joined to the one before by "bersama" and at most a few words ("Bappeda Provinsi A
     bersama Bappeda Kabupaten B")."""
+    if len(hits) == 1:
+        return [hits]  # the common case: one region, nothing to join
     words = sentence.words
     fillers = _fillers()
-    joint = cues.cue("joint")
+    joint = _cue_sets().joint
     groups: list[list[RegionHit]] = []
     for hit in hits:
         if groups:
@@ -187,6 +192,32 @@ def _fillers() -> frozenset[str]:
     return frozenset(w for phrase in cues.cue("fillers").phrases for w in phrase)
 
 
+_CUE_NAMES = (
+    "learn_from",
+    "visited",
+    "toward",
+    "returning",
+    "origin",
+    "not_origin",
+    "party_nouns",
+    "done_by",
+    "host_verbs",
+    "host_roles",
+    "visit_verbs",
+    "leads",
+    "at",
+    "received_verbs",
+    "joint",
+)
+
+
+@cache
+def _cue_sets() -> SimpleNamespace:
+    """The `[cues]` lists the role cues read, as attributes (`_cue_sets().toward`): looked up once, as a
+    `cues.cue` call for each test costs about as much as the test."""
+    return SimpleNamespace(**{name: cues.cue(name) for name in _CUE_NAMES})
+
+
 def _score(
     sentence: Sentence,
     hits: list[RegionHit],
@@ -199,22 +230,22 @@ def _score(
     if not parties:
         return
     words = sentence.words
+    toward_cue = _cue_sets().toward
     skip = {k for h in hits if h.locator for k in range(h.first_token, h.last_token)} | names
-    trigger_ends = cues.visit_trigger_ends(sentence)
     for group in _groups(sentence, parties):
         first, last = group[0], group[-1]
         before = _cue_before(sentence, first.first_token)
-        role, strength = _left_cue(sentence, first.first_token, before, trigger_ends)
-        toward = role == "host" and cues.cue("toward").ends_at(words, before[0])
+        role, strength = _left_cue(sentence, first.first_token, before)
         if strength == NOT_A_PARTY:
             continue  # (nor is the verb after it X's: "wisatawan dari X berkunjung ke ...")
+        toward = role == "host" and toward_cue.ends_at(words, before[0])
         right = _right_cue(sentence, last.last_token, skip)
         if right is not None and (role is None or right[1] > strength):
             role, strength = right
             toward = False
         if role is None:
             continue
-        if quoted(quotes, first.start):
+        if quotes and quoted(quotes, first.start):
             strength *= QUOTE_WEIGHT
         for hit in group:
             evidence.add(hit.region.code, role, strength * weight, sentence.index, hit.start)
@@ -240,7 +271,7 @@ def _tells_a_day(sentence: Sentence) -> bool:
 def _joint(words: list[str], start: int, end: int) -> bool:
     """A joint-visit marker around the regions: "rombongan gabungan A dan B", "A dan B melakukan studi tiru
     bersama"."""
-    joint = cues.cue("joint")
+    joint = _cue_sets().joint
     return any(joint.match_at(words, k) for k in range(max(0, start - 2), min(len(words), end + 8)))
 
 
@@ -254,13 +285,16 @@ def _cue_before(sentence: Sentence, start: int) -> tuple[int, int]:
     agency = agency_start(sentence, k) if before and (before[0].isupper() or before in "()") else k
     if agency < k and _title_firsts().isdisjoint(sentence.words[max(0, agency - 1) : k]):
         k = _skip_fillers(sentence, agency)[0]  # (not a person's title: "dari Kepala Dinas Koperasi Kota X")
-    placed = _skip_places(sentence, k)
-    k = k if placed == k else _skip_fillers(sentence, placed)[0]
+    if k > 0 and sentence.words[k - 1] in _PLACE_JOIN:  # (else no place stands before: the common case)
+        placed = _skip_places(sentence, k)
+        if placed != k:
+            k = _skip_fillers(sentence, placed)[0]
     if not _apposition_ends().isdisjoint(sentence.words[max(0, k - 1) : start]):
         k = _before_apposition(sentence.words, k, start)
     return k, named
 
 
+_PLACE_JOIN = frozenset({",", "dan", "serta"})
 _APPOSITION_REACH = 8  # words from a "yakni" back to the cue it continues ("dari tiga daerah sekaligus")
 
 
@@ -291,7 +325,7 @@ def _skip_places(sentence: Sentence, k: int) -> int:
     name, joined by commas, "dan" or "serta"."""
     words, texts = sentence.words, sentence.texts
     places = lexicon.place_words()
-    while k > 0 and words[k - 1] in (",", "dan", "serta"):
+    while k > 0 and words[k - 1] in _PLACE_JOIN:
         name = k - 1  # the first word of the place's name
         while name > 0 and texts[name - 1][0].isupper() and words[name - 1] not in places and k - name < 5:
             name -= 1
@@ -324,45 +358,48 @@ def _skip_fillers(sentence: Sentence, start: int) -> tuple[int, int]:
     return (k if plain < 0 else plain), k
 
 
-def _left_cue(
-    sentence: Sentence, start: int, before: tuple[int, int], trigger_ends: list[int]
-) -> tuple[str | None, float]:
-    """The cue before a region (or list of regions) at `start`; `before` is `_cue_before` of it."""
+def _left_cue(sentence: Sentence, start: int, before: tuple[int, int]) -> tuple[str | None, float]:
+    """The cue before a region (or list of regions) at `start`; `before` is `_cue_before` of it. (Each cue
+    is matched only when the word before the region ends one of its phrases: a set test before a call.)"""
     words = sentence.words
+    c = _cue_sets()
     k, named = before
-    if named < k and cues.cue("party_nouns").ends_at(words, named):
+    if 0 < named < k and words[named - 1] in c.party_nouns.by_last and c.party_nouns.ends_at(words, named):
         k = named  # "kunjungan Panitia Khusus (Pansus) Raperdasi Pendidikan DPR X"
     if k == 0:
         return _received_before(sentence, start)
-    if words[k - 1] not in _left_cue_ends():  # the common case: none of the cues below ends at k
-        done_by = cues.cue("done_by")
-        if not done_by.by_last.keys().isdisjoint(words[max(0, k - 1) : start]) and any(
-            done_by.ends_at(words, j) for j in range(k, start + 1)
+    last = words[k - 1]
+    if last not in _left_cue_ends():  # the common case: none of the cues below ends at k
+        if not c.done_by.by_last.keys().isdisjoint(words[max(0, k - 1) : start]) and any(
+            c.done_by.ends_at(words, j) for j in range(k, start + 1)
         ):
             return "visitor", STRONG  # "dilakukan oleh Komisi B DPRD X" (fillers, a body's name between)
         return _received_before(sentence, start)
-    if cues.cue("learn_from").ends_at(words, k) or cues.cue("visited").ends_at(words, k):
+    if (last in c.learn_from.by_last and c.learn_from.ends_at(words, k)) or (
+        last in c.visited.by_last and c.visited.ends_at(words, k)
+    ):
         return "host", STRONG
-    if cues.cue("toward").ends_at(words, k):
-        if words[k - 1] == "kepada":
+    if last in c.toward.by_last and c.toward.ends_at(words, k):
+        if last == "kepada":
             return "host", WEAK
-        if cues.cue("returning").ends_at(words, k - 1) or _sent_not_visited(words, k - 1):
+        if c.returning.ends_at(words, k - 1) or _sent_not_visited(words, k - 1):
             return None, 0.0
-        return "host", STRONG if any(end <= k for end in trigger_ends) else MEDIUM
-    if cues.cue("origin").ends_at(words, k):
-        if cues.cue("not_origin").ends_at(words, k - 1):
+        return "host", STRONG if any(end <= k for end in cues.visit_trigger_ends(sentence)) else MEDIUM
+    if last in c.origin.by_last and c.origin.ends_at(words, k):
+        if c.not_origin.ends_at(words, k - 1):
             return None, NOT_A_PARTY  # "wisatawan dari X", "bantuan dari X": X only qualifies a noun
         if _learning_before(words, k - 1):
             return "host", STRONG  # "belajar tata kelola pasar dari Pemkot X"
-        return "visitor", STRONG if trigger_ends else WEAK
-    if cues.cue("party_nouns").ends_at(words, k) or cues.cue("done_by").ends_at(words, start):
+        return "visitor", STRONG if cues.visit_trigger_ends(sentence) else WEAK
+    done_by = words[start - 1] in c.done_by.by_last and c.done_by.ends_at(words, start)
+    if (last in c.party_nouns.by_last and c.party_nouns.ends_at(words, k)) or done_by:
         return "visitor", STRONG
-    if k > 0 and words[k - 1] in ("bagi", "untuk") and cues.trigger().ends_at(words, k - 1):
+    if last in ("bagi", "untuk") and cues.trigger().ends_at(words, k - 1):
         return "visitor", STRONG  # "tujuan studi tiru bagi Pemkab X"
-    if cues.cue("host_verbs").ends_at(words, k):
+    if last in c.host_verbs.by_last and c.host_verbs.ends_at(words, k):
         return "visitor", STRONG  # the object of receiving: "menyambut kunjungan ... X", "Terima Tamu X"
-    if cues.cue("at").ends_at(words, k):
-        near = any(k - TRIGGER_WINDOW <= end <= k for end in trigger_ends)
+    if last in c.at.by_last and c.at.ends_at(words, k):
+        near = any(k - TRIGGER_WINDOW <= end <= k for end in cues.visit_trigger_ends(sentence))
         return ("host", MEDIUM) if near and not to_an_institution(sentence) else (None, 0.0)
     return _received_before(sentence, start)
 
@@ -378,7 +415,7 @@ def _sent_not_visited(words: tuple[str, ...], k: int) -> bool:
 def to_an_institution(sentence: Sentence) -> bool:
     """Whether a sentence tells a visit to a university, company or school ("berkunjung ke Universitas
     X", "Kunjungi Pabrik Pakan di X"): the region named as its place does not host."""
-    not_hosts, visited = cues.cue("not_hosts"), cues.cue("visited")
+    not_hosts, visited = cues.cue("not_hosts"), _cue_sets().visited
     words = sentence.words
     return any(
         words[start - 1] == "ke" or visited.ends_at(words, start)
@@ -406,7 +443,7 @@ def _received_before(sentence: Sentence, start: int) -> tuple[str | None, float]
     """A receiving verb within reach before a region's name at `start`, or before its agency's name
     ("diterima Kepala Bidang Pengelolaan Sampah dan Limbah B3 Dinas Lingkungan Hidup Kota X"): it hosts."""
     words = sentence.words
-    received = cues.cue("received_verbs")
+    received = _cue_sets().received_verbs
     if received.by_first.keys().isdisjoint(words[max(0, start - 2 * HOST_WINDOW) : start]):
         return None, 0.0  # the common case: no receiving verb in reach, even past an agency's name
     start = agency_start(sentence, start)
@@ -442,12 +479,18 @@ def _right_cue(sentence: Sentence, end: int, skip: set[int]) -> tuple[str, float
         k += 1
     if k >= len(words) or words[k] not in _verb_starts():
         return None
-    if cues.receives_visit_at(sentence, k) or cues.cue("host_roles").match_at(words, k):
+    # Each list is matched only when a phrase of it starts with the word (a set test before a call).
+    verb, c = words[k], _cue_sets()
+    if (verb in c.host_verbs.by_first and cues.receives_visit_at(sentence, k)) or (
+        verb in c.host_roles.by_first and c.host_roles.match_at(words, k)
+    ):
         return "host", STRONG
-    if cues.cue("visit_verbs").match_at(words, k) or _leads_a_visit(words, k):
+    if (verb in c.visit_verbs.by_first and c.visit_verbs.match_at(words, k)) or (
+        verb in c.leads.by_first and _leads_a_visit(words, k)
+    ):
         return "visitor", STRONG
     for phrases in cues.visit_type_phrases().values():
-        if phrases.match_at(words, k):
+        if verb in phrases.by_first and phrases.match_at(words, k):
             return "visitor", STRONG
     return None
 
