@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import compress
 
 from warta.extract import lexicon
 from warta.extract.text import Sentence, is_word
@@ -46,24 +45,6 @@ class RegionHit:
         return self.prefix.institution if self.prefix else "none"
 
 
-class _Beginnings(dict):
-    """Token → whether it may begin a name of the gazetteer: a capitalised word whose compared form starts
-    with the first word of a name. Worked out on first sight of a token and remembered (up to `_MEMO_SIZE`
-    tokens), so that `_scan` finds the few tokens worth a look in one C-level pass over a sentence."""
-
-    def __init__(self, first_words: frozenset[str]):
-        super().__init__()
-        self.first_words = first_words
-
-    def __missing__(self, token: str) -> bool:
-        begins = (
-            token[0].isupper() and is_word(token) and _name_form(token).split(" ", 1)[0] in self.first_words
-        )
-        if len(self) < _MEMO_SIZE:
-            self[token] = begins
-        return begins
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class _Index:
     surfaces: dict[str, tuple[Region, ...]]
@@ -72,11 +53,11 @@ class _Index:
     not_after: frozenset[str]
     not_before_pattern: re.Pattern[str]  # club names and the like: "Persela Lamongan", "PSIS Semarang"
     max_words: int
-    begins: _Beginnings  # whether a token may begin a name (a token that begins none starts no name)
+    first_words: frozenset[str]  # first word of every name: a token that is none of these starts no name
     # The first words of every name, one, two ... all of them ("kota", "kota batu").
     beginnings: frozenset[str]
     by_initial: dict[str, list[tuple[str, tuple[Region, ...]]]]  # names by first letter, for misspellings
-    blocks: dict[str, bool] = field(default_factory=dict)  # memo of `_not_before`, by word
+    begins: dict[str, bool] = field(default_factory=dict)  # memo of `_begins_name`, by token
 
 
 @cache
@@ -90,7 +71,7 @@ def _index(gazetteer: Gazetteer) -> _Index:
         not_after=frozenset(w.lower() for w in data["not_region"]["after"]),
         not_before_pattern=re.compile("|".join(data["not_region"]["before_patterns"])),
         max_words=min(_MAX_WORDS, max(len(k.split()) for k in surfaces)),
-        begins=_Beginnings(frozenset(k.split()[0] for k in surfaces)),
+        first_words=frozenset(k.split()[0] for k in surfaces),
         beginnings=frozenset(_beginnings(surfaces)),
         by_initial=_by_initial(surfaces),
     )
@@ -153,27 +134,29 @@ def _name_form(token: str) -> str:
     return name_key(token) if token[0].isupper() or token == "dan" else "\0"
 
 
-def _looked_at(sentence: Sentence, index: _Index) -> list[int]:
-    """The tokens of a sentence where a name may start: those that may begin a name of the gazetteer, and
-    those right after a prefix's last word, ")" or ".", where a misspelt name may stand. (Found by C-level
-    passes, `compress` over `map`: a Python loop over every token would cost more than the rest of the
-    scan.)"""
-    texts = sentence.texts
-    found = set(compress(range(len(texts)), map(index.begins.__getitem__, texts)))
-    found.update(compress(range(1, len(texts)), map(_misspelling_spots().__contains__, sentence.words)))
-    return sorted(found)
+def _begins_name(token: str, index: _Index) -> bool:
+    """Whether a capitalised token is a word that may begin a name of the gazetteer (remembered in
+    `index.begins`, which `_scan` reads first)."""
+    begins = is_word(token) and _name_form(token).split(" ", 1)[0] in index.first_words
+    if len(index.begins) < _MEMO_SIZE:
+        index.begins[token] = begins
+    return begins
 
 
 def _scan(sentence: Sentence, index: _Index):
     texts = sentence.texts
     words = sentence.words
     prefix_ends = _prefixes_by_last()
+    known = index.begins
     after_name = 0  # the token after the last name found: names do not overlap
-    for i in _looked_at(sentence, index):
-        if i < after_name or not texts[i][0].isupper():
+    for i in [k for k, t in enumerate(texts) if t[0].isupper()]:
+        if i < after_name:
             continue
         misspelt = True  # a capitalised word that is no name may be a misspelt one
-        if index.begins[texts[i]]:
+        begins = known.get(texts[i])
+        if begins is None:
+            begins = _begins_name(texts[i], index)
+        if begins:
             keys = _name_beginnings(texts, i, index)
             for length in range(len(keys), 0, -1):
                 span = texts[i : i + length]
@@ -247,12 +230,7 @@ def _proper(span: tuple[str, ...]) -> bool:
 
 def _not_before(word: str, index: _Index) -> bool:
     """Whether a word before a name makes it part of another name ("Jalan", "Pasar", a football club)."""
-    blocks = index.blocks.get(word)
-    if blocks is None:  # (remembered: the pattern costs more than a look-up)
-        blocks = word in index.not_before or index.not_before_pattern.fullmatch(word) is not None
-        if len(index.blocks) < _MEMO_SIZE:
-            index.blocks[word] = blocks
-    return blocks
+    return word in index.not_before or index.not_before_pattern.fullmatch(word) is not None
 
 
 def _prefix(words: tuple[str, ...], start: int) -> tuple[lexicon.RegionPrefix | None, int]:
@@ -273,12 +251,9 @@ def _prefix(words: tuple[str, ...], start: int) -> tuple[lexicon.RegionPrefix | 
     if "." in before:
         positions = [k for k in positions if words[k] != "."]
         before = tuple([words[k] for k in positions])
-    if not before:
-        return None, start
-    by_words, lengths = _prefixes_by_words()
-    for n in lengths.get(before[-1], ()):
-        prefix = by_words.get(before[-n:]) if n <= len(before) else None
-        if prefix is not None:
+    for prefix in _prefixes_by_last().get(before[-1] if before else "", ()):
+        n = len(prefix.words)
+        if before[-n:] == prefix.words:  # (shorter when n > len(before): no match)
             return prefix, positions[-n]
     return None, start
 
@@ -289,27 +264,6 @@ def _prefixes_by_last() -> dict[str, tuple[lexicon.RegionPrefix, ...]]:
     for prefix in lexicon.region_prefixes():
         index.setdefault(prefix.words[-1], []).append(prefix)
     return {word: tuple(prefixes) for word, prefixes in index.items()}
-
-
-@cache
-def _misspelling_spots() -> frozenset[str]:
-    """The words after which a misspelt name is looked for: the last words of prefixes, ")" and "." (after
-    "Kab." or "Prov.": `_after_prefix` tells)."""
-    return frozenset(_prefixes_by_last()) | {")", "."}
-
-
-@cache
-def _prefixes_by_words() -> tuple[dict[tuple[str, ...], lexicon.RegionPrefix], dict[str, tuple[int, ...]]]:
-    """Each prefix by its words (the first of the longest-first list where two are written alike); and for
-    each last word of a prefix, the numbers of words of the prefixes ending with it, longest first."""
-    by_words: dict[tuple[str, ...], lexicon.RegionPrefix] = {}
-    for prefix in lexicon.region_prefixes():
-        by_words.setdefault(prefix.words, prefix)
-    lengths = {
-        last: tuple(sorted({len(p.words) for p in prefixes}, reverse=True))
-        for last, prefixes in _prefixes_by_last().items()
-    }
-    return by_words, lengths
 
 
 def _filter_kind(candidates: tuple[Region, ...], prefix: lexicon.RegionPrefix | None) -> tuple[Region, ...]:
