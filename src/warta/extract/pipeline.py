@@ -220,7 +220,10 @@ class _Context:
         self.words = {s.index: s.words for s in sentences}
         self.dates = _SentenceDates(sentences, self.published)
         trigger = cues.trigger()
-        self.trigger_sentences = [s.index for s in sentences if trigger.find_in(s)]
+        starts = trigger.by_first.keys()  # (most sentences hold no first word of a visit phrase: no call)
+        self.trigger_sentences = [
+            s.index for s in sentences if not starts.isdisjoint(s.words) and trigger.find_in(s)
+        ]
         self.mentions = [
             attributes.locate(
                 hit, next(p for p in people if same_person(p.name, hit.name)), sentences[hit.sentence]
