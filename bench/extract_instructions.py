@@ -1,7 +1,9 @@
-"""Extraction cost in CPU instructions per article, counted by valgrind's callgrind: repeatable to a few
-thousand instructions (of millions) whatever else the machine is doing, so a change of 1 % shows (wall-clock
-seconds swing by ±15 %). The runs fix Python's string hash seed (`PYTHONHASHSEED=0`): with random seeds, set
-and dict layouts differ from run to run and so do the counts, by about 1 %.
+"""Extraction cost in CPU instructions per article, counted by valgrind's callgrind: repeatable to about
+0.5 % whatever else the machine is doing (two runs of one tree: 7,166 k and 7,133 k), so a change of 1–2 %
+shows (wall-clock seconds swing by ±15 %). The runs fix Python's string hash seed (`PYTHONHASHSEED=0`) and,
+where `setarch` is installed, turn off address randomisation (`setarch -R`): otherwise set and dict layouts,
+which follow string hashes and object addresses, differ from run to run and so do the counts, by about 1 %
+more.
 
     python bench/extract_instructions.py [--articles 100] [--warmup 300] [--seed 3]
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import re
 import shutil
 import subprocess
@@ -52,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _instructions(warmup: int, articles: int, extracted: int, seed: int) -> int:
+    fixed = ["setarch", platform.machine(), "-R"] if shutil.which("setarch") else []  # the same addresses
     command = [
+        *fixed,
         "valgrind",
         "--tool=callgrind",
         "--callgrind-out-file=/dev/null",
