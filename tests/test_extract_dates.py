@@ -216,3 +216,17 @@ def test_never_raises_and_offsets_stay_in_bounds(text: str, published: dt.date |
         assert mention.end_date is None or (mention.date is not None and mention.end_date >= mention.date)
         previous_end = mention.end
     parse_date(text, published)
+
+
+def test_trigger_initials_cover_every_starter() -> None:
+    """The trigger's look-ahead on first characters lets through the first character of every starter word,
+    in either case (a character it missed would hide the dates that start with it)."""
+    import re
+
+    from warta.extract.dates import _initials
+
+    spellings = ["Senin", "jum'at", "’ahad", "Kemarin"]
+    initials = re.compile(f"[{_initials(spellings)}]")
+    for char in "SsJj’Kk":
+        assert initials.fullmatch(char), char
+    assert not initials.fullmatch("a")

@@ -237,3 +237,20 @@ def test_misspelling_needs_a_title_and_one_edit(hits_of, sentence) -> None:
 )
 def test_a_club_or_market_is_not_its_town(text, codes) -> None:
     assert _codes(text) == codes
+
+
+def test_hits_compare_and_hash_by_their_fields(hits_of) -> None:
+    """Hits are plain values: two finds of one mention are equal and hash alike (sets and dict keys work)."""
+    text = "Bupati Madiun menerima rombongan Pemkot Madiun di Jalan Madiun."
+    first, second = hits_of(text), hits_of(text)
+    assert first == second and first[0] is not second[0]
+    assert len(set(first) | set(second)) == len(first) == 2  # "Jalan Madiun" is a street, not the city
+
+
+def test_prefix_is_the_longest_written_before_the_name(hits_of) -> None:
+    """Of the prefixes ending with one word ("kota", "pemerintah kota", "dprd kota"), the longest written
+    before the name is the one read, dots aside."""
+    hit, other, third = hits_of("DPRD Kota Madiun, Pemerintah Kota Madiun dan Kab. Madiun bertemu.")
+    assert (hit.prefix.institution, hit.prefix.kind, hit.first_token) == ("legislature", "city", 0)
+    assert (other.prefix.institution, other.first_token) == ("executive", 4)
+    assert (third.prefix.kind, third.region.code) == ("regency", "35.19")

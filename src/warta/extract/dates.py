@@ -138,6 +138,15 @@ def _char(char: str) -> str:
     return re.escape(char)
 
 
+def _initials(spellings: Iterable[str]) -> str:
+    """The first characters `_alternation(spellings)` can match, in both cases, for a character class."""
+    firsts = set()
+    for spelling in spellings:
+        first = spelling.casefold().lstrip()[:1]
+        firsts.update(("['’‘`´ʼ]" if first in _APOSTROPHES else _char(first)).strip("[]"))
+    return "".join(re.escape(char) for char in sorted(firsts))
+
+
 def _words(spellings: Iterable[str]) -> str:
     return f"(?:{_alternation(spellings)})(?!\\w)"
 
@@ -181,7 +190,10 @@ def _calendar() -> _Calendar:
         pattern=re.compile(pattern, re.MULTILINE),
         probe=re.compile(_without_groups(pattern), re.MULTILINE),
         probe_number=re.compile(_without_groups(number_pattern), re.MULTILINE),
-        trigger=re.compile(f"[^a-zA-Z0-9_](?:[(0-9]|{_alternation(starters)})"),
+        # (The look-ahead on the first characters rules out most spots before the alternation is entered.)
+        trigger=re.compile(
+            f"[^a-zA-Z0-9_](?=[(0-9{_initials(starters)}])(?:[(0-9]|{_alternation(starters)})"
+        ),
         line_start=re.compile(r"\n[A-Z]"),
         dateline_tail=re.compile(rf"{_WS}*[(\-–—]"),
         weekdays={_key(s): number for number, spellings in enumerate(days.values()) for s in spellings},

@@ -23,7 +23,10 @@ _MEMO_SIZE = 1 << 16  # tokens remembered per gazetteer
 _PREPOSITIONS = frozenset({"di", "ke", "dari", "asal", "se", "wilayah", "daerah", "kunjungi", "mengunjungi"})
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though never changed once made (`replace` makes a changed copy): a frozen dataclass sets each
+# field through `object.__setattr__`, which made building the hits a tenth of `find_regions`. Hashed by its
+# fields all the same.
+@dataclass(slots=True, unsafe_hash=True)
 class RegionHit:
     """One mention of a region in the text."""
 
@@ -58,6 +61,7 @@ class _Index:
     beginnings: frozenset[str]
     by_initial: dict[str, list[tuple[str, tuple[Region, ...]]]]  # names by first letter, for misspellings
     begins: dict[str, bool] = field(default_factory=dict)  # memo of `_begins_name`, by token
+    blocks: dict[str, bool] = field(default_factory=dict)  # memo of `_not_before`, by word
 
 
 @cache
@@ -230,7 +234,12 @@ def _proper(span: tuple[str, ...]) -> bool:
 
 def _not_before(word: str, index: _Index) -> bool:
     """Whether a word before a name makes it part of another name ("Jalan", "Pasar", a football club)."""
-    return word in index.not_before or index.not_before_pattern.fullmatch(word) is not None
+    blocks = index.blocks.get(word)
+    if blocks is None:  # (remembered: the pattern costs more than a look-up)
+        blocks = word in index.not_before or index.not_before_pattern.fullmatch(word) is not None
+        if len(index.blocks) < _MEMO_SIZE:
+            index.blocks[word] = blocks
+    return blocks
 
 
 def _prefix(words: tuple[str, ...], start: int) -> tuple[lexicon.RegionPrefix | None, int]:
@@ -251,9 +260,12 @@ def _prefix(words: tuple[str, ...], start: int) -> tuple[lexicon.RegionPrefix | 
     if "." in before:
         positions = [k for k in positions if words[k] != "."]
         before = tuple([words[k] for k in positions])
-    for prefix in _prefixes_by_last().get(before[-1] if before else "", ()):
-        n = len(prefix.words)
-        if before[-n:] == prefix.words:  # (shorter when n > len(before): no match)
+    if not before:
+        return None, start
+    by_words, lengths = _prefixes_by_words()
+    for n in lengths.get(before[-1], ()):
+        prefix = by_words.get(before[-n:]) if n <= len(before) else None
+        if prefix is not None:
             return prefix, positions[-n]
     return None, start
 
@@ -264,6 +276,20 @@ def _prefixes_by_last() -> dict[str, tuple[lexicon.RegionPrefix, ...]]:
     for prefix in lexicon.region_prefixes():
         index.setdefault(prefix.words[-1], []).append(prefix)
     return {word: tuple(prefixes) for word, prefixes in index.items()}
+
+
+@cache
+def _prefixes_by_words() -> tuple[dict[tuple[str, ...], lexicon.RegionPrefix], dict[str, tuple[int, ...]]]:
+    """Each prefix by its words (the first of the longest-first list where two are written alike); and for
+    each last word of a prefix, the numbers of words of the prefixes ending with it, longest first."""
+    by_words: dict[tuple[str, ...], lexicon.RegionPrefix] = {}
+    for prefix in lexicon.region_prefixes():
+        by_words.setdefault(prefix.words, prefix)
+    lengths = {
+        last: tuple(sorted({len(p.words) for p in prefixes}, reverse=True))
+        for last, prefixes in _prefixes_by_last().items()
+    }
+    return by_words, lengths
 
 
 def _filter_kind(candidates: tuple[Region, ...], prefix: lexicon.RegionPrefix | None) -> tuple[Region, ...]:
