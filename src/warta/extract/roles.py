@@ -75,7 +75,7 @@ def collect_evidence(
     if title is not None:
         _score(title, title_hits, evidence, TITLE_WEIGHT, [], set())
     dateline = _dateline(sentences, by_sentence)
-    if dateline is not None and not to_an_institution(sentences[0]):
+    if dateline is not None and not _to_an_institution(sentences[0]):
         evidence.add(dateline.region.code, "host", MEDIUM, dateline.sentence, dateline.start)
     return evidence
 
@@ -303,6 +303,12 @@ def _apposition_ends() -> frozenset[str]:
     return frozenset(cues.cue("apposition").by_last)
 
 
+@cache
+def _toward_or_origin_ends() -> frozenset[str]:
+    """The last words of "ke"/"dari"-like cues, which a list opened by "yakni" continues."""
+    return frozenset(cues.cue("toward").by_last) | frozenset(cues.cue("origin").by_last)
+
+
 def _before_apposition(words: tuple[str, ...], k: int, start: int) -> int:
     """Where a "dari"/"ke" ends that a list opened by "yakni" (between k and the region at `start`)
     continues, or k: "dari tiga daerah sekaligus, yakni A, B dan C"."""
@@ -311,7 +317,7 @@ def _before_apposition(words: tuple[str, ...], k: int, start: int) -> int:
     if end is None:
         return k
     j = end - next(n for n, p in apposition.by_last[words[end - 1]] if words[end - n : end] == p)
-    cue_ends = frozenset(cues.cue("toward").by_last) | frozenset(cues.cue("origin").by_last)
+    cue_ends = _toward_or_origin_ends()
     for i in range(j - 1, max(-1, j - _APPOSITION_REACH - 1), -1):
         if words[i] in cue_ends:
             return i + 1
@@ -400,7 +406,7 @@ def _left_cue(sentence: Sentence, start: int, before: tuple[int, int]) -> tuple[
         return "visitor", STRONG  # the object of receiving: "menyambut kunjungan ... X", "Terima Tamu X"
     if last in c.at.by_last and c.at.ends_at(words, k):
         near = any(k - TRIGGER_WINDOW <= end <= k for end in cues.visit_trigger_ends(sentence))
-        return ("host", MEDIUM) if near and not to_an_institution(sentence) else (None, 0.0)
+        return ("host", MEDIUM) if near and not _to_an_institution(sentence) else (None, 0.0)
     return _received_before(sentence, start)
 
 
@@ -412,7 +418,7 @@ def _sent_not_visited(words: tuple[str, ...], k: int) -> bool:
     return not cues.cue("not_toward").by_first.keys().isdisjoint(words[max(0, k - _SENT_REACH) : k])
 
 
-def to_an_institution(sentence: Sentence) -> bool:
+def _to_an_institution(sentence: Sentence) -> bool:
     """Whether a sentence tells a visit to a university, company or school ("berkunjung ke Universitas
     X", "Kunjungi Pabrik Pakan di X"): the region named as its place does not host."""
     not_hosts, visited = cues.cue("not_hosts"), _cue_sets().visited
